@@ -1,0 +1,221 @@
+//! Argument parsing (lexopt): small, explicit, with help on every command.
+
+use lexopt::prelude::*;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const MAIN_HELP: &str = "\
+tillid: a private journal for trust-based leadership (command line)
+
+Usage: tillid [--data-dir DIR] <COMMAND> [OPTIONS]
+
+Commands:
+  stats      Counts of reflections and notes, weeks reflected, current streak
+  search     Full-text search in reflections and notes
+  note add   Quick capture of a journal note
+  demo       Fill an empty data folder with a fictional history
+
+Options:
+  --data-dir DIR  Data folder (default: $TILLID_DATA_DIR, else the OS app-data folder)
+  -h, --help      Show help (also after any command)
+  -V, --version   Show the version
+
+Exit codes: 0 ok, 1 failure, 2 usage error.
+";
+
+const STATS_HELP: &str = "\
+Usage: tillid [--data-dir DIR] stats [--json]
+
+Counts of reflections and notes, weeks reflected (reflections marked done)
+and the current streak of done weeks.
+
+Options:
+  --json  Print JSON: {\"reflections\", \"notes\", \"weeks_reflected\", \"current_streak\"}
+";
+
+const SEARCH_HELP: &str = "\
+Usage: tillid [--data-dir DIR] search QUERY... [--json] [--limit N]
+
+Finds reflections and notes containing every word (as a prefix). Quotes,
+brackets and words like AND or NEAR are searched as plain words.
+
+Options:
+  --json       Print a JSON array of hits: id, kind, date, week, title, snippet
+  --limit N    At most N hits (default 50, at most 500)
+";
+
+const NOTE_HELP: &str = "\
+Usage: tillid [--data-dir DIR] note add [--date YYYY-MM-DD] [--title T] [--tag T]... [TEXT | -]
+
+Adds a journal note. The body is TEXT, or standard input when TEXT is '-'
+or left out. The date defaults to today.
+";
+
+const DEMO_HELP: &str = "\
+Usage: tillid [--data-dir DIR] demo [--weeks N] [--notes-per-week M]
+
+Fills an EMPTY data folder with a fictional history (reflections and notes in
+Danish and English) ending this week. Refuses a folder that holds entries.
+
+Options:
+  --weeks N           Weeks of history (default 26)
+  --notes-per-week M  Notes in each week (default 2)
+";
+
+#[derive(Debug)]
+pub enum ArgError {
+    Help(&'static str),
+    Usage(String),
+}
+
+impl From<lexopt::Error> for ArgError {
+    fn from(e: lexopt::Error) -> Self {
+        ArgError::Usage(e.to_string())
+    }
+}
+
+#[derive(Debug)]
+pub struct Parsed {
+    pub data_dir: Option<PathBuf>,
+    pub command: Command,
+}
+
+#[derive(Debug)]
+pub enum Command {
+    Stats {
+        json: bool,
+    },
+    Search {
+        query: String,
+        json: bool,
+        limit: Option<u32>,
+    },
+    NoteAdd {
+        date: Option<String>,
+        title: String,
+        tags: Vec<String>,
+        text: Option<String>,
+    },
+    Demo {
+        weeks: u32,
+        notes_per_week: u32,
+    },
+    Version,
+}
+
+fn usage(msg: impl Into<String>) -> ArgError {
+    ArgError::Usage(msg.into())
+}
+
+fn number(p: &mut lexopt::Parser, name: &str) -> Result<u32, ArgError> {
+    let v = p.value()?;
+    v.to_str()
+        .and_then(|s| s.parse::<u32>().ok())
+        .ok_or_else(|| usage(format!("{name} needs a whole number")))
+}
+
+fn string(v: OsString) -> Result<String, ArgError> {
+    v.into_string()
+        .map_err(|_| usage("arguments must be valid UTF-8"))
+}
+
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, ArgError> {
+    let mut p = lexopt::Parser::from_args(args);
+    let mut data_dir = None;
+    let name = loop {
+        match p.next()? {
+            Some(Long("data-dir")) => data_dir = Some(PathBuf::from(p.value()?)),
+            Some(Short('h') | Long("help")) => return Err(ArgError::Help(MAIN_HELP)),
+            Some(Short('V') | Long("version")) => {
+                return Ok(Parsed {
+                    data_dir,
+                    command: Command::Version,
+                })
+            }
+            Some(Value(v)) => break string(v)?,
+            Some(other) => return Err(other.unexpected().into()),
+            None => return Err(usage("a command is needed (stats, search, note add, demo)")),
+        }
+    };
+    let command = match name.as_str() {
+        "stats" => {
+            let mut json = false;
+            while let Some(a) = p.next()? {
+                match a {
+                    Long("json") => json = true,
+                    Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(STATS_HELP)),
+                    other => return Err(other.unexpected().into()),
+                }
+            }
+            Command::Stats { json }
+        }
+        "search" => {
+            let (mut words, mut json, mut limit) = (Vec::new(), false, None);
+            while let Some(a) = p.next()? {
+                match a {
+                    Long("json") => json = true,
+                    Long("limit") => limit = Some(number(&mut p, "--limit")?),
+                    Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(SEARCH_HELP)),
+                    Value(v) => words.push(string(v)?),
+                    other => return Err(other.unexpected().into()),
+                }
+            }
+            if words.is_empty() {
+                return Err(usage("search needs a QUERY"));
+            }
+            Command::Search {
+                query: words.join(" "),
+                json,
+                limit,
+            }
+        }
+        "note" => {
+            match p.next()? {
+                Some(Value(v)) if v == "add" => {}
+                Some(Short('h') | Long("help")) => return Err(ArgError::Help(NOTE_HELP)),
+                _ => return Err(usage("note needs a subcommand: note add")),
+            }
+            let (mut date, mut title, mut tags, mut text) = (None, String::new(), Vec::new(), None);
+            while let Some(a) = p.next()? {
+                match a {
+                    Long("date") => date = Some(string(p.value()?)?),
+                    Long("title") => title = string(p.value()?)?,
+                    Long("tag") => tags.push(string(p.value()?)?),
+                    Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(NOTE_HELP)),
+                    Value(v) if text.is_none() => text = Some(string(v)?),
+                    other => return Err(other.unexpected().into()),
+                }
+            }
+            Command::NoteAdd {
+                date,
+                title,
+                tags,
+                text: text.filter(|t| t != "-"),
+            }
+        }
+        "demo" => {
+            let (mut weeks, mut notes_per_week) = (26, 2);
+            while let Some(a) = p.next()? {
+                match a {
+                    Long("weeks") => weeks = number(&mut p, "--weeks")?,
+                    Long("notes-per-week") => notes_per_week = number(&mut p, "--notes-per-week")?,
+                    Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(DEMO_HELP)),
+                    other => return Err(other.unexpected().into()),
+                }
+            }
+            if weeks == 0 {
+                return Err(usage("--weeks must be at least 1"));
+            }
+            Command::Demo {
+                weeks,
+                notes_per_week,
+            }
+        }
+        other => return Err(usage(format!("unknown command '{other}'"))),
+    };
+    Ok(Parsed { data_dir, command })
+}

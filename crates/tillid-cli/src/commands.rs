@@ -1,0 +1,105 @@
+//! What each command does, on top of the core.
+
+use crate::args::{Command, Parsed};
+use std::io::Read;
+use tillid_core::demo::DemoOptions;
+use tillid_core::model::NoteInput;
+use tillid_core::paths::default_data_dir;
+use tillid_core::search::{MARK_END, MARK_START};
+use tillid_core::Store;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn run(p: Parsed) -> Result<()> {
+    if let Command::Version = p.command {
+        println!("tillid {}", env!("CARGO_PKG_VERSION"));
+        return Ok(());
+    }
+    let dir = p.data_dir.unwrap_or_else(default_data_dir);
+    let mut store = Store::open(&dir)?;
+    match p.command {
+        Command::Stats { json } => {
+            let s = store.stats(today())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                println!("Reflections:     {}", s.reflections);
+                println!("Notes:           {}", s.notes);
+                println!("Weeks reflected: {}", s.weeks_reflected);
+                println!("Current streak:  {} week(s)", s.current_streak);
+            }
+        }
+        Command::Search { query, json, limit } => {
+            let hits = store.search(&query, limit)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits)?);
+            } else if hits.is_empty() {
+                eprintln!("No matches.");
+            } else {
+                for h in hits {
+                    let snippet: String = h
+                        .snippet
+                        .chars()
+                        .map(|c| match c {
+                            MARK_START | MARK_END => '*',
+                            '\n' => ' ',
+                            c => c,
+                        })
+                        .collect();
+                    let label = match h.kind {
+                        tillid_core::model::EntryKind::Reflection => format!("reflection {}", h.week),
+                        tillid_core::model::EntryKind::Note => format!("note {}", h.date),
+                    };
+                    let title = if h.title.is_empty() { String::new() } else { format!(" · {}", h.title) };
+                    println!("[{}] {label}{title}\n    {snippet}", h.id);
+                }
+            }
+        }
+        Command::NoteAdd {
+            date,
+            title,
+            tags,
+            text,
+        } => {
+            let body = match text {
+                Some(t) => t,
+                None => {
+                    let mut s = String::new();
+                    std::io::stdin().read_to_string(&mut s)?;
+                    s
+                }
+            };
+            let date = date.unwrap_or_else(|| today().to_string());
+            let n = store.create_note(&NoteInput {
+                date,
+                title,
+                body: body.trim_end().to_string(),
+                tags,
+            })?;
+            println!("Added note {} on {}", n.id, n.date);
+        }
+        Command::Demo {
+            weeks,
+            notes_per_week,
+        } => {
+            let s = store.fill_demo(&DemoOptions {
+                weeks,
+                notes_per_week,
+                today: today(),
+                seed: 0x711D,
+            })?;
+            println!(
+                "Added {} reflections and {} notes to {}",
+                s.reflections,
+                s.notes,
+                store.dir().display()
+            );
+        }
+        Command::Version => unreachable!("handled above"),
+    }
+    Ok(())
+}

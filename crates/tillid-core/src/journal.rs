@@ -1,0 +1,287 @@
+//! Weekly reflections (one per ISO week) and free dated notes.
+
+use crate::error::{CoreError, Result};
+use crate::model::{
+    Note, NoteInput, PreviousPlan, Reflection, ReflectionInput, ReflectionStatus, ReflectionView,
+};
+use crate::store::{check_size, Store};
+use crate::tags::{load_tags, normalize_tags, replace_tags};
+use crate::week::{parse_date, IsoWeek};
+use chrono::{Datelike, SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+
+pub(crate) fn now_stamp() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+const REFLECTION_COLUMNS: &str = "id, iso_year, iso_week, status, followup, happened, \
+    trust_control, learned, next_try, rating_org, rating_rel, rating_ind, energy, body, \
+    created_at, updated_at";
+
+fn reflection_from_row(r: &Row) -> rusqlite::Result<Reflection> {
+    let status: String = r.get(3)?;
+    Ok(Reflection {
+        id: r.get(0)?,
+        week: IsoWeek {
+            year: r.get(1)?,
+            week: r.get(2)?,
+        },
+        status: if status == "done" {
+            ReflectionStatus::Done
+        } else {
+            ReflectionStatus::Draft
+        },
+        content: ReflectionInput {
+            followup: r.get(4)?,
+            happened: r.get(5)?,
+            trust_control: r.get(6)?,
+            learned: r.get(7)?,
+            next_try: r.get(8)?,
+            rating_org: r.get(9)?,
+            rating_rel: r.get(10)?,
+            rating_ind: r.get(11)?,
+            energy: r.get(12)?,
+            tags: Vec::new(),
+            body: r.get(13)?,
+        },
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+    })
+}
+
+fn check_rating(field: &str, v: Option<u8>) -> Result<()> {
+    match v {
+        Some(n) if !(1..=5).contains(&n) => Err(CoreError::Invalid {
+            field: field.to_string(),
+            reason: format!("{n} is not between 1 and 5"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn validate_reflection(i: &ReflectionInput) -> Result<()> {
+    for (field, text) in [
+        ("followup", &i.followup),
+        ("happened", &i.happened),
+        ("trust_control", &i.trust_control),
+        ("learned", &i.learned),
+        ("next_try", &i.next_try),
+        ("body", &i.body),
+    ] {
+        check_size(field, text)?;
+    }
+    check_rating("rating_org", i.rating_org)?;
+    check_rating("rating_rel", i.rating_rel)?;
+    check_rating("rating_ind", i.rating_ind)?;
+    check_rating("energy", i.energy)?;
+    Ok(())
+}
+
+impl Store {
+    pub fn reflection(&self, week: IsoWeek) -> Result<Option<Reflection>> {
+        let sql = format!(
+            "SELECT {REFLECTION_COLUMNS} FROM entry
+             WHERE kind = 'reflection' AND iso_year = ?1 AND iso_week = ?2"
+        );
+        let found = self
+            .conn
+            .query_row(&sql, params![week.year, week.week], reflection_from_row)
+            .optional()?;
+        match found {
+            Some(mut r) => {
+                r.content.tags = load_tags(&self.conn, r.id)?;
+                Ok(Some(r))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// The newest earlier reflection's "what I will try next week", if any.
+    pub fn previous_plan(&self, week: IsoWeek) -> Result<Option<PreviousPlan>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT iso_year, iso_week, next_try FROM entry
+                 WHERE kind = 'reflection' AND trim(next_try) <> ''
+                   AND (iso_year < ?1 OR (iso_year = ?1 AND iso_week < ?2))
+                 ORDER BY iso_year DESC, iso_week DESC LIMIT 1",
+                params![week.year, week.week],
+                |r| {
+                    Ok(PreviousPlan {
+                        week: IsoWeek {
+                            year: r.get(0)?,
+                            week: r.get(1)?,
+                        },
+                        next_try: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn reflection_view(&self, week: IsoWeek) -> Result<ReflectionView> {
+        let reflection = self.reflection(week)?;
+        Ok(ReflectionView {
+            week,
+            monday: week.monday().to_string(),
+            sunday: week.sunday().to_string(),
+            status: reflection
+                .as_ref()
+                .map_or(ReflectionStatus::NotStarted, |r| r.status),
+            previous_plan: self.previous_plan(week)?,
+            reflection,
+        })
+    }
+
+    /// Creates or replaces the week's reflection, tags included, in one
+    /// transaction. Called on every autosave.
+    pub fn save_reflection(&mut self, week: IsoWeek, input: &ReflectionInput) -> Result<Reflection> {
+        validate_reflection(input)?;
+        let tags = normalize_tags(&input.tags);
+        let now = now_stamp();
+        let tx = self.conn.transaction()?;
+        let id: i64 = tx.query_row(
+            "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week,
+                followup, happened, trust_control, learned, next_try,
+                rating_org, rating_rel, rating_ind, energy, body, created_at, updated_at)
+             VALUES (?1, 'reflection', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+             ON CONFLICT (iso_year, iso_week) WHERE kind = 'reflection' DO UPDATE SET
+                followup = excluded.followup, happened = excluded.happened,
+                trust_control = excluded.trust_control, learned = excluded.learned,
+                next_try = excluded.next_try, rating_org = excluded.rating_org,
+                rating_rel = excluded.rating_rel, rating_ind = excluded.rating_ind,
+                energy = excluded.energy, body = excluded.body, updated_at = excluded.updated_at
+             RETURNING id",
+            params![
+                format!("reflection-{week}"),
+                week.sunday().to_string(),
+                week.year,
+                week.week,
+                input.followup,
+                input.happened,
+                input.trust_control,
+                input.learned,
+                input.next_try,
+                input.rating_org,
+                input.rating_rel,
+                input.rating_ind,
+                input.energy,
+                input.body,
+                now,
+            ],
+            |r| r.get(0),
+        )?;
+        replace_tags(&tx, id, &tags)?;
+        tx.commit()?;
+        self.reflection(week)?
+            .ok_or_else(|| CoreError::NotFound(format!("reflection {week}")))
+    }
+
+    /// Marks the week's reflection done (or back to draft). A week with no
+    /// reflection yet gets an empty one, so "done" always has a row.
+    pub fn set_reflection_done(&mut self, week: IsoWeek, done: bool) -> Result<Reflection> {
+        if self.reflection(week)?.is_none() {
+            self.save_reflection(week, &ReflectionInput::default())?;
+        }
+        self.conn.execute(
+            "UPDATE entry SET status = ?1, updated_at = ?2
+             WHERE kind = 'reflection' AND iso_year = ?3 AND iso_week = ?4",
+            params![if done { "done" } else { "draft" }, now_stamp(), week.year, week.week],
+        )?;
+        self.reflection(week)?
+            .ok_or_else(|| CoreError::NotFound(format!("reflection {week}")))
+    }
+
+    pub fn note(&self, id: i64) -> Result<Note> {
+        let mut note = self
+            .conn
+            .query_row(
+                "SELECT id, entry_date, title, body, created_at, updated_at
+                 FROM entry WHERE kind = 'note' AND id = ?1",
+                [id],
+                |r| {
+                    Ok(Note {
+                        id: r.get(0)?,
+                        date: r.get(1)?,
+                        title: r.get(2)?,
+                        body: r.get(3)?,
+                        tags: Vec::new(),
+                        created_at: r.get(4)?,
+                        updated_at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound(format!("note {id}")))?;
+        note.tags = load_tags(&self.conn, id)?;
+        Ok(note)
+    }
+
+    pub fn create_note(&mut self, input: &NoteInput) -> Result<Note> {
+        self.write_note(None, input)
+    }
+
+    pub fn update_note(&mut self, id: i64, input: &NoteInput) -> Result<Note> {
+        self.note(id)?;
+        self.write_note(Some(id), input)
+    }
+
+    pub fn delete_note(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM entry WHERE kind = 'note' AND id = ?1", [id])?;
+        if n == 0 {
+            return Err(CoreError::NotFound(format!("note {id}")));
+        }
+        Ok(())
+    }
+
+    fn write_note(&mut self, id: Option<i64>, input: &NoteInput) -> Result<Note> {
+        let date = parse_date(&input.date)?;
+        check_size("title", &input.title)?;
+        check_size("body", &input.body)?;
+        let week = IsoWeek::containing(date);
+        let tags = normalize_tags(&input.tags);
+        let now = now_stamp();
+        let tx = self.conn.transaction()?;
+        let id = match id {
+            Some(id) => {
+                tx.execute(
+                    "UPDATE entry SET entry_date = ?1, year = ?2, iso_year = ?3, iso_week = ?4,
+                        title = ?5, body = ?6, updated_at = ?7
+                     WHERE id = ?8 AND kind = 'note'",
+                    params![
+                        date.to_string(),
+                        date.year(),
+                        week.year,
+                        week.week,
+                        input.title,
+                        input.body,
+                        now,
+                        id
+                    ],
+                )?;
+                id
+            }
+            None => tx.query_row(
+                "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week,
+                    title, body, created_at, updated_at)
+                 VALUES (?1, 'note', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
+                params![
+                    format!("note-{}", uuid::Uuid::new_v4()),
+                    date.to_string(),
+                    date.year(),
+                    week.year,
+                    week.week,
+                    input.title,
+                    input.body,
+                    now
+                ],
+                |r| r.get(0),
+            )?,
+        };
+        replace_tags(&tx, id, &tags)?;
+        tx.commit()?;
+        self.note(id)
+    }
+}

@@ -1,0 +1,23 @@
+//! Tillid's core: the domain model, the SQLite store and its migrations,
+//! search, Markdown rendering and demo data. Nothing here knows about Tauri
+//! or any window; the app and the CLI are thin shells around it.
+
+pub mod demo;
+pub mod error;
+pub mod journal;
+pub mod locale;
+pub mod markdown;
+pub mod migrations;
+pub mod model;
+pub mod overview;
+pub mod paths;
+pub mod search;
+pub mod settings;
+pub mod store;
+pub mod tags;
+pub mod timeline;
+pub mod week;
+
+pub use error::{CoreError, Result, UiError};
+pub use store::{OpenOptions, Store, MAX_TEXT_BYTES};
+pub use week::IsoWeek;

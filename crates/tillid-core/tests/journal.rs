@@ -1,0 +1,261 @@
+//! Reflections, notes, tags, timeline and search on a real database file.
+
+use chrono::NaiveDate;
+use tillid_core::model::{NoteInput, ReflectionInput, ReflectionStatus, TimelineQuery};
+use tillid_core::{IsoWeek, Store, MAX_TEXT_BYTES};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    (dir, s)
+}
+
+fn wk(y: i32, w: u32) -> IsoWeek {
+    IsoWeek::new(y, w).unwrap()
+}
+
+fn note(date: &str, title: &str, body: &str, tags: &[&str]) -> NoteInput {
+    NoteInput {
+        date: date.into(),
+        title: title.into(),
+        body: body.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+#[test]
+fn autosave_style_repeated_upserts_keep_one_reflection_per_week() {
+    let (dir, mut s) = store();
+    let week = wk(2026, 48);
+    assert_eq!(s.reflection_view(week).unwrap().status, ReflectionStatus::NotStarted);
+    let mut input = ReflectionInput::default();
+    let text = "Jeg gav slip på detaljerne, og teamet løste opgaven på egen hånd. 🌱";
+    for (i, ch) in text.chars().enumerate() {
+        input.happened.push(ch);
+        input.tags = vec!["Tillid".into(), format!("#tag{}", i % 2)];
+        s.save_reflection(week, &input).unwrap();
+    }
+    input.rating_org = Some(2);
+    input.rating_rel = Some(4);
+    input.rating_ind = Some(5);
+    input.energy = Some(3);
+    input.tags = vec!["Tillid".into(), "#Delegering".into(), "tillid ".into()];
+    let saved = s.save_reflection(week, &input).unwrap();
+    assert_eq!(saved.content.happened, text);
+    assert_eq!(saved.status, ReflectionStatus::Draft);
+    let count: i64 = rusqlite::Connection::open(s.path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM entry WHERE kind = 'reflection'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 1);
+    drop(s);
+    // Survives a reopen, byte for byte.
+    let s = Store::open(dir.path()).unwrap();
+    let r = s.reflection(week).unwrap().unwrap();
+    assert_eq!(r.content.happened, text);
+    assert_eq!(r.content.tags, vec!["delegering", "tillid"]);
+    assert_eq!(r.content.energy, Some(3));
+}
+
+#[test]
+fn done_and_back_to_draft() {
+    let (_d, mut s) = store();
+    let week = wk(2026, 53);
+    let r = s.set_reflection_done(week, true).unwrap();
+    assert_eq!(r.status, ReflectionStatus::Done);
+    let r = s.set_reflection_done(week, false).unwrap();
+    assert_eq!(r.status, ReflectionStatus::Draft);
+}
+
+#[test]
+fn next_weeks_reflection_opens_with_last_weeks_plan_across_week_53() {
+    let (_d, mut s) = store();
+    let input = ReflectionInput {
+        next_try: "Uddelegere sommerplanen til teamet".into(),
+        ..Default::default()
+    };
+    s.save_reflection(wk(2026, 53), &input).unwrap();
+    let view = s.reflection_view(wk(2027, 1)).unwrap();
+    let plan = view.previous_plan.expect("plan from 2026-W53");
+    assert_eq!(plan.week, wk(2026, 53));
+    assert_eq!(plan.next_try, "Uddelegere sommerplanen til teamet");
+    assert_eq!(view.monday, "2027-01-04");
+    // The week itself has no earlier plan.
+    assert!(s.reflection_view(wk(2026, 53)).unwrap().previous_plan.is_none());
+}
+
+#[test]
+fn invalid_ratings_dates_and_oversized_text_are_refused_and_lose_nothing() {
+    let (_d, mut s) = store();
+    let week = wk(2026, 48);
+    let good = ReflectionInput {
+        learned: "Spørg mere, fortæl mindre".into(),
+        ..Default::default()
+    };
+    s.save_reflection(week, &good).unwrap();
+    let bad = ReflectionInput {
+        energy: Some(7),
+        ..good.clone()
+    };
+    assert_eq!(s.save_reflection(week, &bad).unwrap_err().code(), "invalid");
+    let huge = ReflectionInput {
+        body: "x".repeat(MAX_TEXT_BYTES + 1),
+        ..good.clone()
+    };
+    assert_eq!(s.save_reflection(week, &huge).unwrap_err().code(), "too_large");
+    // Exactly at the limit is saved whole.
+    let at_limit = ReflectionInput {
+        body: "æ".repeat(MAX_TEXT_BYTES / 2),
+        ..good.clone()
+    };
+    let saved = s.save_reflection(week, &at_limit).unwrap();
+    assert_eq!(saved.content.body.len(), MAX_TEXT_BYTES);
+    assert_eq!(saved.content.learned, good.learned);
+    assert_eq!(
+        s.create_note(&note("2026-02-30", "x", "y", &[])).unwrap_err().code(),
+        "invalid_date"
+    );
+}
+
+#[test]
+fn notes_are_created_updated_and_deleted() {
+    let (_d, mut s) = store();
+    let n = s
+        .create_note(&note("2026-11-27", "Efter teammødet", "Første udkast", &["Trivsel"]))
+        .unwrap();
+    assert_eq!(n.tags, vec!["trivsel"]);
+    let n2 = s
+        .update_note(n.id, &note("2026-11-26", "Efter teammødet", "Andet udkast", &[]))
+        .unwrap();
+    assert_eq!(n2.body, "Andet udkast");
+    assert_eq!(n2.date, "2026-11-26");
+    assert!(n2.tags.is_empty());
+    s.delete_note(n.id).unwrap();
+    assert_eq!(s.note(n.id).unwrap_err().code(), "not_found");
+    assert!(s.search("udkast", None).unwrap().is_empty(), "index follows deletes");
+}
+
+#[test]
+fn timeline_pages_newest_first_and_filters_by_tag_and_year() {
+    let (_d, mut s) = store();
+    for day in 1..=25 {
+        let date = format!("2026-11-{day:02}");
+        let tags: &[&str] = if day % 5 == 0 { &["kursus"] } else { &[] };
+        s.create_note(&note(&date, &format!("Note {day}"), "tekst", tags))
+            .unwrap();
+    }
+    s.create_note(&note("2025-06-01", "Sidste år", "", &[])).unwrap();
+    // A reflection for 2026-W01, whose Monday is in 2025: it belongs to 2026.
+    s.save_reflection(wk(2026, 1), &ReflectionInput::default()).unwrap();
+
+    let mut seen = Vec::new();
+    let mut q = TimelineQuery {
+        limit: Some(10),
+        ..Default::default()
+    };
+    loop {
+        let page = s.timeline(&q).unwrap();
+        seen.extend(page.items.iter().map(|i| i.date.clone()));
+        match page.next {
+            Some(c) => q.after = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 27);
+    let mut sorted = seen.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(seen, sorted, "newest first");
+
+    let tagged = s
+        .timeline(&TimelineQuery {
+            tag: Some("#Kursus".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(tagged.items.len(), 5);
+    let y2025 = s
+        .timeline(&TimelineQuery {
+            year: Some(2025),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(y2025.items.len(), 1);
+    assert_eq!(y2025.items[0].title, "Sidste år");
+    assert_eq!(s.timeline_years().unwrap(), vec![2026, 2025]);
+}
+
+#[test]
+fn search_finds_danish_words_with_prefixes_and_keeps_aeoeaa_distinct() {
+    let (_d, mut s) = store();
+    s.save_reflection(
+        wk(2026, 48),
+        &ReflectionInput {
+            learned: "Psykologisk tryghed kræver, at jeg selv går forrest med ærlighed.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    s.create_note(&note("2026-11-20", "Gåtur", "Vi talte om målsætning og tillid.", &[]))
+        .unwrap();
+    s.create_note(&note("2026-11-21", "Gatur", "Et ord uden å.", &[])).unwrap();
+
+    let hits = s.search("ærlig", None).unwrap();
+    assert_eq!(hits.len(), 1, "prefix match on æ");
+    assert!(hits[0].snippet.contains("\u{2}ærlighed\u{3}"), "{}", hits[0].snippet);
+
+    let g = s.search("gåtur", None).unwrap();
+    assert_eq!(g.len(), 1, "å is not folded to a");
+    assert_eq!(g[0].title, "Gåtur");
+    assert_eq!(s.search("GÅTUR", None).unwrap().len(), 1, "case-insensitive");
+    assert_eq!(s.search("mål tillid", None).unwrap().len(), 1, "all words required");
+    assert_eq!(s.search("tryg", None).unwrap()[0].week, wk(2026, 48));
+}
+
+#[test]
+fn hostile_search_input_is_never_an_error() {
+    let (_d, mut s) = store();
+    s.create_note(&note("2026-11-20", "AND", "NEAR tillid (og) \"kontrol\"", &[]))
+        .unwrap();
+    for q in [
+        "\"", "\"tillid", "(", "tillid)", "AND", "OR NOT", "NEAR(", "NEAR(tillid kontrol, 2)",
+        "*", "tillid*", "^kontrol", "title:tillid", "-", "'; DROP TABLE entry; --", "🙂", "",
+        "   ",
+    ] {
+        s.search(q, None).unwrap_or_else(|e| panic!("{q:?} failed: {e}"));
+    }
+    assert_eq!(s.search("\"kontrol", None).unwrap().len(), 1);
+    assert_eq!(s.search("NEAR(tillid", None).unwrap().len(), 1);
+}
+
+#[test]
+fn stats_count_and_streak_is_kind_about_the_open_week() {
+    let (_d, mut s) = store();
+    let today = NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(); // 2027-W01
+    for w in [wk(2026, 51), wk(2026, 52), wk(2026, 53)] {
+        s.set_reflection_done(w, true).unwrap();
+    }
+    s.set_reflection_done(wk(2026, 49), true).unwrap();
+    s.create_note(&note("2027-01-05", "n", "", &[])).unwrap();
+    let st = s.stats(today).unwrap();
+    assert_eq!(st.reflections, 4);
+    assert_eq!(st.notes, 1);
+    assert_eq!(st.weeks_reflected, 4);
+    assert_eq!(st.current_streak, 3, "open week 1 does not break the streak");
+    s.set_reflection_done(wk(2027, 1), true).unwrap();
+    assert_eq!(s.stats(today).unwrap().current_streak, 4);
+}
+
+#[test]
+fn demo_fills_an_empty_store_and_refuses_a_full_one() {
+    let (_d, mut s) = store();
+    let o = tillid_core::demo::DemoOptions {
+        weeks: 20,
+        notes_per_week: 3,
+        today: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        seed: 7,
+    };
+    let sum = s.fill_demo(&o).unwrap();
+    assert!(sum.reflections >= 15 && sum.notes >= 40, "{sum:?}");
+    assert_eq!(s.fill_demo(&o).unwrap_err().code(), "not_empty");
+    assert!(!s.search("tillid", None).unwrap().is_empty());
+}

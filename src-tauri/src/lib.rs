@@ -1,0 +1,72 @@
+//! The Tauri shell: opens the core's store, exposes it as commands, owns the
+//! window. Nothing of substance lives here: the core holds the logic.
+
+mod close;
+mod commands;
+mod state;
+
+use state::AppState;
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+
+pub fn run() {
+    tauri::Builder::default()
+        // Must be first: a second launch only focuses the running window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .manage(AppState::open())
+        .setup(|app| {
+            let cfg = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned()
+                .expect("tauri.conf.json defines the main window");
+            let window = WebviewWindowBuilder::from_config(app.handle(), &cfg)?
+                // Links in notes must never navigate the app's window away.
+                .on_navigation(|url| is_app_url(url))
+                .build()?;
+            debug_assert!(matches!(cfg.url, WebviewUrl::App(_)));
+            close::flush_before_close(&window);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::week_overview,
+            commands::reflection_view,
+            commands::save_reflection,
+            commands::set_reflection_done,
+            commands::get_note,
+            commands::create_note,
+            commands::update_note,
+            commands::delete_note,
+            commands::timeline,
+            commands::timeline_filters,
+            commands::search,
+            commands::render_markdown,
+            commands::get_settings,
+            commands::set_setting,
+            commands::open_data_folder,
+            commands::finish_close,
+            commands::ui_ready,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running Tillid");
+}
+
+/// The app's own pages: `tauri://localhost` (Linux, macOS),
+/// `http://tauri.localhost` (Windows), and the Vite dev server in dev builds.
+fn is_app_url(url: &tauri::Url) -> bool {
+    match (url.scheme(), url.host_str()) {
+        ("tauri", _) => true,
+        ("http" | "https", Some("tauri.localhost")) => true,
+        ("http", Some("localhost")) => cfg!(dev),
+        _ => false,
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    tillid_app_lib::run()
+}
