@@ -2,7 +2,7 @@
 //! has saved what is pending, with a short fallback so it can't hang.
 
 use std::time::Duration;
-use tauri::{Emitter, WebviewWindow, WindowEvent};
+use tauri::{Emitter, Manager, WebviewWindow, WindowEvent};
 
 /// Event the UI answers by saving and then calling `finish_close`.
 pub const CLOSE_REQUESTED: &str = "tillid://close-requested";

@@ -30,7 +30,7 @@ pub fn run() {
                 .expect("tauri.conf.json defines the main window");
             let window = WebviewWindowBuilder::from_config(app.handle(), &cfg)?
                 // Links in notes must never navigate the app's window away.
-                .on_navigation(|url| is_app_url(url))
+                .on_navigation(is_app_url)
                 .build()?;
             debug_assert!(matches!(cfg.url, WebviewUrl::App(_)));
             close::flush_before_close(&window);

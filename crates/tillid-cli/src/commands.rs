@@ -51,10 +51,16 @@ pub fn run(p: Parsed) -> Result<()> {
                         })
                         .collect();
                     let label = match h.kind {
-                        tillid_core::model::EntryKind::Reflection => format!("reflection {}", h.week),
+                        tillid_core::model::EntryKind::Reflection => {
+                            format!("reflection {}", h.week)
+                        }
                         tillid_core::model::EntryKind::Note => format!("note {}", h.date),
                     };
-                    let title = if h.title.is_empty() { String::new() } else { format!(" · {}", h.title) };
+                    let title = if h.title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", h.title)
+                    };
                     println!("[{}] {label}{title}\n    {snippet}", h.id);
                 }
             }

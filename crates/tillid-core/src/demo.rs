@@ -186,7 +186,8 @@ impl Store {
                     rating_org, rating_rel, rating_ind, energy, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
             )?;
-            let mut ins_tag = tx.prepare("INSERT OR IGNORE INTO entry_tag (entry_id, tag) VALUES (?1, ?2)")?;
+            let mut ins_tag =
+                tx.prepare("INSERT OR IGNORE INTO entry_tag (entry_id, tag) VALUES (?1, ?2)")?;
             let mut week = this_week;
             for i in 0..o.weeks {
                 if i > 0 {

@@ -14,7 +14,9 @@ pub enum CoreError {
         found: i64,
         supported: i64,
     },
-    #[error("the database file {path} is damaged or is not a Tillid database; it was left untouched")]
+    #[error(
+        "the database file {path} is damaged or is not a Tillid database; it was left untouched"
+    )]
     Corrupt { path: PathBuf },
     #[error("the database {path} is locked by another program")]
     Locked { path: PathBuf },
@@ -26,7 +28,9 @@ pub enum CoreError {
     DiskFull,
     #[error("the data folder is read-only; nothing was changed")]
     ReadOnly,
-    #[error("{field} is too large ({size} bytes; the limit is {limit} bytes); nothing was changed")]
+    #[error(
+        "{field} is too large ({size} bytes; the limit is {limit} bytes); nothing was changed"
+    )]
     TooLarge {
         field: String,
         size: usize,

@@ -135,7 +135,11 @@ impl Store {
 
     /// Creates or replaces the week's reflection, tags included, in one
     /// transaction. Called on every autosave.
-    pub fn save_reflection(&mut self, week: IsoWeek, input: &ReflectionInput) -> Result<Reflection> {
+    pub fn save_reflection(
+        &mut self,
+        week: IsoWeek,
+        input: &ReflectionInput,
+    ) -> Result<Reflection> {
         validate_reflection(input)?;
         let tags = normalize_tags(&input.tags);
         let now = now_stamp();
@@ -186,7 +190,12 @@ impl Store {
         self.conn.execute(
             "UPDATE entry SET status = ?1, updated_at = ?2
              WHERE kind = 'reflection' AND iso_year = ?3 AND iso_week = ?4",
-            params![if done { "done" } else { "draft" }, now_stamp(), week.year, week.week],
+            params![
+                if done { "done" } else { "draft" },
+                now_stamp(),
+                week.year,
+                week.week
+            ],
         )?;
         self.reflection(week)?
             .ok_or_else(|| CoreError::NotFound(format!("reflection {week}")))

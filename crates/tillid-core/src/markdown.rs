@@ -36,8 +36,31 @@ pub fn render_markdown(source: &str) -> String {
 
 fn sanitizer() -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
-        "p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-        "h1", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td",
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
     ]
     .into_iter()
     .collect();
@@ -72,7 +95,11 @@ mod tests {
         );
         // No real tag is a script or image, or carries a handler or a
         // javascript: URL; the escaped text may still mention them.
-        let tags: Vec<&str> = h.split('<').skip(1).map(|t| t.split('>').next().unwrap()).collect();
+        let tags: Vec<&str> = h
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap())
+            .collect();
         for t in &tags {
             assert!(!t.starts_with("script") && !t.starts_with("img"), "{h}");
             assert!(!t.contains("onerror") && !t.contains("javascript:"), "{h}");

@@ -79,14 +79,10 @@ impl Store {
              PRAGMA foreign_keys = ON;
              PRAGMA secure_delete = ON;",
         )?;
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| match e {
-                rusqlite_migration::Error::RusqliteError { err, .. } => {
-                    classify_open_error(err, &path)
-                }
-                other => CoreError::Migration(other),
-            })?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => classify_open_error(err, &path),
+            other => CoreError::Migration(other),
+        })?;
         Ok(Store {
             conn,
             path,
@@ -145,12 +141,12 @@ fn classify_open_error(e: rusqlite::Error, path: &Path) -> CoreError {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => CoreError::Locked {
             path: path.to_path_buf(),
         },
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
-            CoreError::DataDir {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            }
-        }
+        Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::PermissionDenied) => CoreError::DataDir {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        },
         _ => CoreError::from(e),
     }
 }

@@ -37,7 +37,8 @@ pub(crate) fn replace_tags(tx: &Transaction, entry_id: i64, tags: &[String]) -> 
 }
 
 pub(crate) fn load_tags(conn: &rusqlite::Connection, entry_id: i64) -> Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT tag FROM entry_tag WHERE entry_id = ?1 ORDER BY tag")?;
+    let mut st =
+        conn.prepare_cached("SELECT tag FROM entry_tag WHERE entry_id = ?1 ORDER BY tag")?;
     let tags = st
         .query_map([entry_id], |r| r.get(0))?
         .collect::<std::result::Result<Vec<String>, _>>()?;

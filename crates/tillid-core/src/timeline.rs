@@ -130,7 +130,10 @@ mod tests {
 
     #[test]
     fn excerpts_are_plain_and_short() {
-        assert_eq!(plain_excerpt("# Title\n\n**bold** and _it_", 100), "Title bold and it");
+        assert_eq!(
+            plain_excerpt("# Title\n\n**bold** and _it_", 100),
+            "Title bold and it"
+        );
         let long = "ord ".repeat(100);
         let e = plain_excerpt(&long, 20);
         assert!(e.chars().count() <= 21 && e.ends_with('…'));

@@ -50,10 +50,7 @@ impl IsoWeek {
     /// Parses `2026-W48` (the ISO form; `w` accepted too).
     pub fn parse(s: &str) -> Result<Self> {
         let bad = || CoreError::InvalidDate(s.to_string());
-        let (y, w) = s
-            .trim()
-            .split_once(['W', 'w'])
-            .ok_or_else(bad)?;
+        let (y, w) = s.trim().split_once(['W', 'w']).ok_or_else(bad)?;
         let year: i32 = y.trim_end_matches('-').parse().map_err(|_| bad())?;
         let week: u32 = w.parse().map_err(|_| bad())?;
         IsoWeek::new(year, week).map_err(|_| bad())
@@ -90,7 +87,13 @@ mod tests {
     #[test]
     fn week_48_of_2026() {
         let w = IsoWeek::containing(d(2026, 11, 28));
-        assert_eq!(w, IsoWeek { year: 2026, week: 48 });
+        assert_eq!(
+            w,
+            IsoWeek {
+                year: 2026,
+                week: 48
+            }
+        );
         assert_eq!(w.monday(), d(2026, 11, 23));
         assert_eq!(w.sunday(), d(2026, 11, 29));
     }
@@ -109,9 +112,21 @@ mod tests {
     #[test]
     fn iso_year_differs_from_calendar_year_at_the_edges() {
         // 29 Dec 2025 is a Monday in week 1 of 2026.
-        assert_eq!(IsoWeek::containing(d(2025, 12, 29)), IsoWeek { year: 2026, week: 1 });
+        assert_eq!(
+            IsoWeek::containing(d(2025, 12, 29)),
+            IsoWeek {
+                year: 2026,
+                week: 1
+            }
+        );
         // 1 Jan 2021 (Friday) belongs to 2020-W53.
-        assert_eq!(IsoWeek::containing(d(2021, 1, 1)), IsoWeek { year: 2020, week: 53 });
+        assert_eq!(
+            IsoWeek::containing(d(2021, 1, 1)),
+            IsoWeek {
+                year: 2020,
+                week: 53
+            }
+        );
         assert_eq!(weeks_in_year(2025), 52);
         assert_eq!(weeks_in_year(2027), 52);
     }

@@ -27,7 +27,10 @@ fn note(date: &str, title: &str, body: &str, tags: &[&str]) -> NoteInput {
 fn autosave_style_repeated_upserts_keep_one_reflection_per_week() {
     let (dir, mut s) = store();
     let week = wk(2026, 48);
-    assert_eq!(s.reflection_view(week).unwrap().status, ReflectionStatus::NotStarted);
+    assert_eq!(
+        s.reflection_view(week).unwrap().status,
+        ReflectionStatus::NotStarted
+    );
     let mut input = ReflectionInput::default();
     let text = "Jeg gav slip på detaljerne, og teamet løste opgaven på egen hånd. 🌱";
     for (i, ch) in text.chars().enumerate() {
@@ -45,7 +48,11 @@ fn autosave_style_repeated_upserts_keep_one_reflection_per_week() {
     assert_eq!(saved.status, ReflectionStatus::Draft);
     let count: i64 = rusqlite::Connection::open(s.path())
         .unwrap()
-        .query_row("SELECT count(*) FROM entry WHERE kind = 'reflection'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM entry WHERE kind = 'reflection'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(count, 1);
     drop(s);
@@ -81,7 +88,11 @@ fn next_weeks_reflection_opens_with_last_weeks_plan_across_week_53() {
     assert_eq!(plan.next_try, "Uddelegere sommerplanen til teamet");
     assert_eq!(view.monday, "2027-01-04");
     // The week itself has no earlier plan.
-    assert!(s.reflection_view(wk(2026, 53)).unwrap().previous_plan.is_none());
+    assert!(s
+        .reflection_view(wk(2026, 53))
+        .unwrap()
+        .previous_plan
+        .is_none());
 }
 
 #[test]
@@ -102,7 +113,10 @@ fn invalid_ratings_dates_and_oversized_text_are_refused_and_lose_nothing() {
         body: "x".repeat(MAX_TEXT_BYTES + 1),
         ..good.clone()
     };
-    assert_eq!(s.save_reflection(week, &huge).unwrap_err().code(), "too_large");
+    assert_eq!(
+        s.save_reflection(week, &huge).unwrap_err().code(),
+        "too_large"
+    );
     // Exactly at the limit is saved whole.
     let at_limit = ReflectionInput {
         body: "æ".repeat(MAX_TEXT_BYTES / 2),
@@ -112,7 +126,9 @@ fn invalid_ratings_dates_and_oversized_text_are_refused_and_lose_nothing() {
     assert_eq!(saved.content.body.len(), MAX_TEXT_BYTES);
     assert_eq!(saved.content.learned, good.learned);
     assert_eq!(
-        s.create_note(&note("2026-02-30", "x", "y", &[])).unwrap_err().code(),
+        s.create_note(&note("2026-02-30", "x", "y", &[]))
+            .unwrap_err()
+            .code(),
         "invalid_date"
     );
 }
@@ -121,18 +137,29 @@ fn invalid_ratings_dates_and_oversized_text_are_refused_and_lose_nothing() {
 fn notes_are_created_updated_and_deleted() {
     let (_d, mut s) = store();
     let n = s
-        .create_note(&note("2026-11-27", "Efter teammødet", "Første udkast", &["Trivsel"]))
+        .create_note(&note(
+            "2026-11-27",
+            "Efter teammødet",
+            "Første udkast",
+            &["Trivsel"],
+        ))
         .unwrap();
     assert_eq!(n.tags, vec!["trivsel"]);
     let n2 = s
-        .update_note(n.id, &note("2026-11-26", "Efter teammødet", "Andet udkast", &[]))
+        .update_note(
+            n.id,
+            &note("2026-11-26", "Efter teammødet", "Andet udkast", &[]),
+        )
         .unwrap();
     assert_eq!(n2.body, "Andet udkast");
     assert_eq!(n2.date, "2026-11-26");
     assert!(n2.tags.is_empty());
     s.delete_note(n.id).unwrap();
     assert_eq!(s.note(n.id).unwrap_err().code(), "not_found");
-    assert!(s.search("udkast", None).unwrap().is_empty(), "index follows deletes");
+    assert!(
+        s.search("udkast", None).unwrap().is_empty(),
+        "index follows deletes"
+    );
 }
 
 #[test]
@@ -144,9 +171,11 @@ fn timeline_pages_newest_first_and_filters_by_tag_and_year() {
         s.create_note(&note(&date, &format!("Note {day}"), "tekst", tags))
             .unwrap();
     }
-    s.create_note(&note("2025-06-01", "Sidste år", "", &[])).unwrap();
+    s.create_note(&note("2025-06-01", "Sidste år", "", &[]))
+        .unwrap();
     // A reflection for 2026-W01, whose Monday is in 2025: it belongs to 2026.
-    s.save_reflection(wk(2026, 1), &ReflectionInput::default()).unwrap();
+    s.save_reflection(wk(2026, 1), &ReflectionInput::default())
+        .unwrap();
 
     let mut seen = Vec::new();
     let mut q = TimelineQuery {
@@ -195,33 +224,71 @@ fn search_finds_danish_words_with_prefixes_and_keeps_aeoeaa_distinct() {
         },
     )
     .unwrap();
-    s.create_note(&note("2026-11-20", "Gåtur", "Vi talte om målsætning og tillid.", &[]))
+    s.create_note(&note(
+        "2026-11-20",
+        "Gåtur",
+        "Vi talte om målsætning og tillid.",
+        &[],
+    ))
+    .unwrap();
+    s.create_note(&note("2026-11-21", "Gatur", "Et ord uden å.", &[]))
         .unwrap();
-    s.create_note(&note("2026-11-21", "Gatur", "Et ord uden å.", &[])).unwrap();
 
     let hits = s.search("ærlig", None).unwrap();
     assert_eq!(hits.len(), 1, "prefix match on æ");
-    assert!(hits[0].snippet.contains("\u{2}ærlighed\u{3}"), "{}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.contains("\u{2}ærlighed\u{3}"),
+        "{}",
+        hits[0].snippet
+    );
 
     let g = s.search("gåtur", None).unwrap();
     assert_eq!(g.len(), 1, "å is not folded to a");
     assert_eq!(g[0].title, "Gåtur");
-    assert_eq!(s.search("GÅTUR", None).unwrap().len(), 1, "case-insensitive");
-    assert_eq!(s.search("mål tillid", None).unwrap().len(), 1, "all words required");
+    assert_eq!(
+        s.search("GÅTUR", None).unwrap().len(),
+        1,
+        "case-insensitive"
+    );
+    assert_eq!(
+        s.search("mål tillid", None).unwrap().len(),
+        1,
+        "all words required"
+    );
     assert_eq!(s.search("tryg", None).unwrap()[0].week, wk(2026, 48));
 }
 
 #[test]
 fn hostile_search_input_is_never_an_error() {
     let (_d, mut s) = store();
-    s.create_note(&note("2026-11-20", "AND", "NEAR tillid (og) \"kontrol\"", &[]))
-        .unwrap();
+    s.create_note(&note(
+        "2026-11-20",
+        "AND",
+        "NEAR tillid (og) \"kontrol\"",
+        &[],
+    ))
+    .unwrap();
     for q in [
-        "\"", "\"tillid", "(", "tillid)", "AND", "OR NOT", "NEAR(", "NEAR(tillid kontrol, 2)",
-        "*", "tillid*", "^kontrol", "title:tillid", "-", "'; DROP TABLE entry; --", "🙂", "",
+        "\"",
+        "\"tillid",
+        "(",
+        "tillid)",
+        "AND",
+        "OR NOT",
+        "NEAR(",
+        "NEAR(tillid kontrol, 2)",
+        "*",
+        "tillid*",
+        "^kontrol",
+        "title:tillid",
+        "-",
+        "'; DROP TABLE entry; --",
+        "🙂",
+        "",
         "   ",
     ] {
-        s.search(q, None).unwrap_or_else(|e| panic!("{q:?} failed: {e}"));
+        s.search(q, None)
+            .unwrap_or_else(|e| panic!("{q:?} failed: {e}"));
     }
     assert_eq!(s.search("\"kontrol", None).unwrap().len(), 1);
     assert_eq!(s.search("NEAR(tillid", None).unwrap().len(), 1);
@@ -240,7 +307,10 @@ fn stats_count_and_streak_is_kind_about_the_open_week() {
     assert_eq!(st.reflections, 4);
     assert_eq!(st.notes, 1);
     assert_eq!(st.weeks_reflected, 4);
-    assert_eq!(st.current_streak, 3, "open week 1 does not break the streak");
+    assert_eq!(
+        st.current_streak, 3,
+        "open week 1 does not break the streak"
+    );
     s.set_reflection_done(wk(2027, 1), true).unwrap();
     assert_eq!(s.stats(today).unwrap().current_streak, 4);
 }

@@ -17,10 +17,15 @@ fn opens_an_empty_folder_with_wal_and_foreign_keys() {
     let data = dir.path().join("nested/data");
     let store = Store::open(&data).unwrap();
     assert!(data.join(DB_FILE_NAME).exists());
-    assert_eq!(store.schema_version().unwrap(), tillid_core::migrations::latest_version());
+    assert_eq!(
+        store.schema_version().unwrap(),
+        tillid_core::migrations::latest_version()
+    );
     drop(store);
     let conn = rusqlite::Connection::open(data.join(DB_FILE_NAME)).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     // Reopening is a no-op migration.
     let again = Store::open(&data).unwrap();
@@ -39,13 +44,19 @@ fn a_newer_database_is_refused_and_left_untouched() {
     }
     let before = std::fs::read(&file).unwrap();
     match Store::open(dir.path()) {
-        Err(CoreError::NewerDatabase { found, supported, .. }) => {
+        Err(CoreError::NewerDatabase {
+            found, supported, ..
+        }) => {
             assert_eq!(found, 99);
             assert_eq!(supported, tillid_core::migrations::latest_version());
         }
         other => panic!("expected NewerDatabase, got {:?}", other.err()),
     }
-    assert_eq!(std::fs::read(&file).unwrap(), before, "file must be untouched");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "file must be untouched"
+    );
 }
 
 #[test]
@@ -68,7 +79,9 @@ fn a_database_locked_by_another_process_gives_a_clear_error() {
     other
         .execute_batch("PRAGMA locking_mode = EXCLUSIVE; CREATE TABLE x (a); BEGIN EXCLUSIVE;")
         .unwrap();
-    let err = Store::open_with(dir.path(), &quick()).err().expect("must fail");
+    let err = Store::open_with(dir.path(), &quick())
+        .err()
+        .expect("must fail");
     assert_eq!(err.code(), "locked", "{err}");
 }
 

@@ -1,0 +1,145 @@
+//! The `tillid` binary end to end, on a real data folder.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn tillid(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tillid"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TILLID_DATA_DIR")
+        .output()
+        .expect("run tillid")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn note_add_then_search_and_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tillid(
+        dir.path(),
+        &[
+            "note",
+            "add",
+            "--date",
+            "2026-11-27",
+            "--title",
+            "Gåtur",
+            "--tag",
+            "Trivsel",
+            "Vi talte om ærlighed og tillid",
+        ],
+    );
+    assert!(o.status.success(), "{o:?}");
+
+    let o = tillid(dir.path(), &["search", "ærlig", "--json"]);
+    assert!(o.status.success(), "{o:?}");
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    assert_eq!(hits[0]["title"], "Gåtur");
+    assert_eq!(hits[0]["kind"], "note");
+
+    let o = tillid(dir.path(), &["search", "\"(NEAR", "AND"]);
+    assert!(o.status.success(), "hostile query is not an error: {o:?}");
+
+    let o = tillid(dir.path(), &["stats", "--json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["notes"], 1);
+    assert_eq!(s["reflections"], 0);
+}
+
+#[test]
+fn note_body_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tillid"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["note", "add", "--title", "Fra terminalen", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Uddelegering virker\n".as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let o = tillid(dir.path(), &["search", "uddeleg", "--json"]);
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(hits[0]["title"], "Fra terminalen");
+}
+
+#[test]
+fn demo_fills_an_empty_folder_and_refuses_a_full_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tillid(
+        dir.path(),
+        &["demo", "--weeks", "12", "--notes-per-week", "2"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    let o = tillid(dir.path(), &["stats", "--json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(s["reflections"].as_u64().unwrap() >= 9, "{s}");
+    let o = tillid(dir.path(), &["demo", "--weeks", "2"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not empty") && err.lines().count() == 1,
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_codes_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(tillid(dir.path(), &[]).status.code(), Some(2));
+    assert_eq!(tillid(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    assert_eq!(tillid(dir.path(), &["search"]).status.code(), Some(2));
+    assert_eq!(
+        tillid(dir.path(), &["stats", "--bogus"]).status.code(),
+        Some(2)
+    );
+    for cmd in [
+        &["--help"][..],
+        &["stats", "--help"],
+        &["search", "--help"],
+        &["note", "add", "--help"],
+        &["demo", "--help"],
+    ] {
+        let o = tillid(dir.path(), cmd);
+        assert_eq!(o.status.code(), Some(0), "{cmd:?}");
+        assert!(stdout(&o).contains("Usage:"), "{cmd:?}");
+    }
+    let o = tillid(dir.path(), &["note", "add", "--date", "2026-13-01", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a valid date"));
+}
+
+#[test]
+fn a_damaged_database_is_reported_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tillid.sqlite3"), vec![0x42u8; 4096]).unwrap();
+    let o = tillid(dir.path(), &["stats"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("damaged") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn cli_and_a_second_connection_share_the_file_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another open connection (as the running app would hold) does not block the CLI.
+    let app = tillid_core::Store::open(dir.path()).unwrap();
+    let o = tillid(
+        dir.path(),
+        &["note", "add", "--title", "Samtidig", "mens appen kører"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(app.search("samtidig", None).unwrap().len(), 1);
+}
