@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_setting",
     "open_data_folder",
+    "close_ack",
     "finish_close",
     "ui_ready",
 ];

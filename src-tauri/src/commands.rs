@@ -130,6 +130,13 @@ pub fn open_data_folder(state: State<AppState>) -> Res<()> {
         })
 }
 
+/// The UI has heard the close request and is saving; it will end the app
+/// itself (or stay open to show a failed save).
+#[tauri::command]
+pub fn close_ack(ack: State<crate::close::CloseAck>) {
+    ack.0.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// Called by the UI once pending edits are saved; ends the app.
 #[tauri::command]
 pub fn finish_close(app: tauri::AppHandle) {

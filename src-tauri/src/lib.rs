@@ -53,6 +53,7 @@ pub fn run() {
             commands::get_settings,
             commands::set_setting,
             commands::open_data_folder,
+            commands::close_ack,
             commands::finish_close,
             commands::ui_ready,
         ])

@@ -30,8 +30,6 @@ export async function startDriver({ dataDir, lang = 'en_US.UTF-8' }) {
     LANG: lang,
     LC_ALL: lang,
     LANGUAGE: lang.slice(0, 2),
-    // Keep WebKit quiet and software-rendered under Xvfb.
-    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   };
   const child = spawn(
     'tauri-driver',

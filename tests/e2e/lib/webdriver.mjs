@@ -124,7 +124,16 @@ export class Element {
   cmd(method, path, body) {
     return this.s.cmd(method, `/element/${this.id}${path}`, body);
   }
-  click() {
+  /** The W3C reference, for passing this element to a script. */
+  ref() {
+    return { [ELEMENT]: this.id };
+  }
+  /**
+   * Scrolls the element to the middle of its scroll container first, as a
+   * person would: WebKitWebDriver does not scroll nested containers.
+   */
+  async click() {
+    await this.s.execute("arguments[0].scrollIntoView({ block: 'center' });", [this.ref()]);
     return this.cmd('POST', '/click', {});
   }
   clear() {
