@@ -23,6 +23,7 @@ pub fn app_status(state: State<AppState>) -> AppStatus {
         db_path: state.db_path().display().to_string(),
         error: state.open_error.clone(),
         settings: state.with(|s| s.settings()).ok(),
+        os_language: tillid_core::locale::os_lang(),
     }
 }
 

@@ -20,6 +20,7 @@ describe('start-up with unusable data', () => {
       const screen = await s.waitFor(TID('startup-error'));
       const text = await screen.text();
       assert.ok(text.includes(file), `names the file: ${text}`);
+      assert.match(text, /Tillid kunne ikke åbne dine data/, 'in Danish, as the OS is');
       assert.ok(await s.find(TID('open-folder')));
       await screenshot(s, 'startup-error-da');
     } finally {

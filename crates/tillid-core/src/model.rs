@@ -213,6 +213,8 @@ pub struct AppStatus {
     /// explanation and "Open folder".
     pub error: Option<crate::error::UiError>,
     pub settings: Option<crate::settings::Settings>,
+    /// The OS language, for the start-up error screen (no settings then).
+    pub os_language: crate::locale::Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -42,7 +42,7 @@ impl Store {
                     snippet(entry_fts, -1, char(2), char(3), '…', 14)
              FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid
              WHERE entry_fts MATCH ?1
-             ORDER BY bm25(entry_fts, 4.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5)
+             ORDER BY bm25(entry_fts, 4.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5), e.entry_date DESC
              LIMIT ?2",
         )?;
         let hits = st
