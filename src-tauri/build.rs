@@ -1,4 +1,4 @@
-//! Builds the Tauri context from the root `tauri.conf.json` and generates an
+//! Builds the Tauri context from `tauri.conf.json` and generates an
 //! `allow-<command>` permission for each of our own commands, so the
 //! capability file can allow exactly these and nothing else.
 
@@ -27,7 +27,6 @@ const COMMANDS: &[&str] = &[
 fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .config_path("../tauri.conf.json")
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build script failed");

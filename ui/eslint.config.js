@@ -25,7 +25,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["*.config.js", "*.config.ts"],
+    files: ["*.config.js", "*.config.ts", "scripts/**/*.mjs"],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -57,7 +57,7 @@ pub fn run() {
             commands::finish_close,
             commands::ui_ready,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(tauri::generate_context!())
         .expect("error while running Tillid");
 }
 

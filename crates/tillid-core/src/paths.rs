@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// Reverse-DNS identifier; also the Tauri identifier, so the app and the CLI
 /// agree on the OS app-data folder.
-pub const APP_IDENTIFIER: &str = "dk.tillid.app";
+pub const APP_IDENTIFIER: &str = "dk.tillid.journal";
 /// The one SQLite file holding everything.
 pub const DB_FILE_NAME: &str = "tillid.sqlite3";
 /// Overrides the data folder (tests always set it).
