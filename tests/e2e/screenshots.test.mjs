@@ -23,6 +23,21 @@ async function setSelect(s, testid, value) {
   await sleep(300);
 }
 
+/** Controls a screen reader could not name (no label, aria-label or text). */
+function unlabelledControls(s) {
+  return s.execute(`
+    const named = (el) =>
+      (el.labels && el.labels.length > 0) ||
+      (el.getAttribute('aria-label') || '').trim() ||
+      (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby'))) ||
+      (el.getAttribute('title') || '').trim() ||
+      (el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim();
+    return [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+      .filter((el) => el.type !== 'hidden' && !named(el))
+      .map((el) => el.outerHTML.slice(0, 120));
+  `);
+}
+
 describe('screenshots of each main screen', () => {
   let driver;
   let s;
@@ -37,6 +52,44 @@ describe('screenshots of each main screen', () => {
   after(async () => {
     await s?.end();
     await driver?.stop();
+  });
+
+  test('the journal filters by tag and by year, and pages on', async () => {
+    await go(s, '#/journal');
+    await s.waitFor(TID('timeline-item'));
+    const firstPage = (await s.findAll(TID('timeline-item'))).length;
+    await (await s.waitFor(TID('load-more'))).click();
+    await s.waitUntil(async () => (await s.findAll(TID('timeline-item'))).length > firstPage, {
+      what: 'a second page',
+    });
+    const tags = await s.execute(
+      `return [...document.querySelectorAll(arguments[0] + ' option')].map((o) => o.value).filter(Boolean);`,
+      [TID('filter-tag')],
+    );
+    assert.ok(tags.length > 0, 'demo data has tags');
+    await s.execute(
+      `const el = document.querySelector(arguments[0]);
+       el.value = arguments[1];
+       el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [TID('filter-tag'), tags[0]],
+    );
+    await sleep(800);
+    const items = await s.findAll(TID('timeline-item'));
+    assert.ok(items.length > 0);
+    for (const item of items) assert.match(await item.text(), new RegExp(tags[0]));
+    // Back to all tags, then one year only.
+    await s.execute(
+      `for (const [id, v] of [[arguments[0], ''], [arguments[1], arguments[2]]]) {
+         const el = document.querySelector(id);
+         el.value = v;
+         el.dispatchEvent(new Event('change', { bubbles: true }));
+       }`,
+      [TID('filter-tag'), TID('filter-year'), String(isoWeek().year)],
+    );
+    await sleep(800);
+    for (const item of await s.findAll(TID('timeline-item'))) {
+      assert.match(await item.text(), new RegExp(String(isoWeek().year)));
+    }
   });
 
   for (const lang of ['da', 'en']) {
@@ -55,6 +108,7 @@ describe('screenshots of each main screen', () => {
           await go(s, hash);
           await s.waitFor(TID(ready));
           await screenshot(s, `${name}-${lang}-${theme}`);
+          assert.deepEqual(await unlabelledControls(s), [], `every control on ${name} has a name`);
         }
         // A note, opened from the journal.
         await go(s, '#/journal');
