@@ -1,8 +1,8 @@
 // Launching the real Tillid binary under tauri-driver, with its own data
 // folder, and helpers the scenarios share.
 
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, sleep } from './webdriver.mjs';
@@ -67,11 +67,16 @@ export async function startDriver({ dataDir, lang = 'en_US.UTF-8' }) {
   };
 }
 
-/** Saves a PNG of the window to tests/e2e/screenshots (git-ignored). */
-export async function screenshot(session, name) {
+/**
+ * Saves a PNG of the app's window, as the X server shows it, to
+ * tests/e2e/screenshots (git-ignored). Taken with ImageMagick from Xvfb, not
+ * through WebDriver: WebKitWebDriver's snapshot hangs when WebKit runs
+ * without accelerated compositing, as Tillid does (src-tauri/src/main.rs).
+ */
+export async function screenshot(_session, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await sleep(500); // let transitions and fonts settle
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), await session.screenshot());
+  execFileSync('import', ['-window', 'Tillid', join(SCREENSHOT_DIR, `${name}.png`)]);
 }
 
 /** ISO 8601 week of a date, as the app computes it. */

@@ -95,10 +95,6 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
-  }
-
   /** Sends keys to whatever has focus, modifiers included (W3C actions). */
   async keys(...sequence) {
     const actions = [];
