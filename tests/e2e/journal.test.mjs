@@ -3,51 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDataDir, go, isoWeek, screenshot, startDriver, waitGone, waitSaved } from './lib/app.mjs';
+import { setSelect, setValue, TID, typeInto, value } from './lib/form.mjs';
 import { Keys, sleep } from './lib/webdriver.mjs';
 
-const TID = (id) => `[data-testid="${id}"]`;
 const now = isoWeek();
-
-async function setSelect(s, testid, value) {
-  // Choose by value, then tell the framework, as a user's pick would.
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [TID(testid), value],
-  );
-  await sleep(300);
-}
-
-async function typeInto(s, testid, text) {
-  // A view that just re-rendered (route or language change) may replace the
-  // element between finding and clicking it: find it again and retry.
-  for (let attempt = 1; ; attempt++) {
-    const el = await s.waitFor(TID(testid));
-    try {
-      await el.click();
-      await el.type(text);
-      return el;
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await sleep(300);
-    }
-  }
-}
-
-async function setValue(s, testid, text) {
-  // For what a keyboard driver can't type (emoji beyond the BMP, 5 MB).
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.focus(); el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [TID(testid), text],
-  );
-}
-
-async function value(s, testid) {
-  return (await s.waitFor(TID(testid))).prop('value');
-}
 
 describe('weekly reflection journal', () => {
   let driver;
@@ -193,6 +152,7 @@ describe('weekly reflection journal', () => {
     );
     const msg = await s.waitFor(TID('error-message'), { timeout: 30000 });
     assert.match(await msg.text(), /5 MB/);
+    await screenshot(s, 'too-large-da');
     const state = await s.find(TID('save-state'));
     assert.equal(await state.attr('data-state'), 'error');
     // The editor still holds every character she typed.

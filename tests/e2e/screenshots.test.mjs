@@ -6,21 +6,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { freshDataDir, go, isoWeek, screenshot, startDriver } from './lib/app.mjs';
+import { setSelect, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
-const TID = (id) => `[data-testid="${id}"]`;
 
-async function setSelect(s, testid, value) {
+/** Changes a setting on the Settings screen. */
+async function setSetting(s, testid, value) {
   await go(s, '#/settings');
-  await s.execute(
-    `const el = document.querySelector(arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [TID(testid), value],
-  );
-  await sleep(300);
+  await setSelect(s, testid, value);
 }
 
 /** Controls a screen reader could not name (no label, aria-label or text). */
@@ -67,13 +62,8 @@ describe('screenshots of each main screen', () => {
       [TID('filter-tag')],
     );
     assert.ok(tags.length > 0, 'demo data has tags');
-    await s.execute(
-      `const el = document.querySelector(arguments[0]);
-       el.value = arguments[1];
-       el.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [TID('filter-tag'), tags[0]],
-    );
-    await sleep(800);
+    await setSelect(s, 'filter-tag', tags[0]);
+    await sleep(500);
     const items = await s.findAll(TID('timeline-item'));
     assert.ok(items.length > 0);
     for (const item of items) assert.match(await item.text(), new RegExp(tags[0]));
@@ -95,8 +85,8 @@ describe('screenshots of each main screen', () => {
   for (const lang of ['da', 'en']) {
     for (const theme of ['light', 'dark']) {
       test(`${lang}, ${theme}`, async () => {
-        await setSelect(s, 'setting-language', lang);
-        await setSelect(s, 'setting-theme', theme);
+        await setSetting(s, 'setting-language', lang);
+        await setSetting(s, 'setting-theme', theme);
         const w = isoWeek();
         const shots = [
           ['home', '#/', 'week-heading'],

@@ -4,9 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TID } from './lib/form.mjs';
 import { freshDataDir, screenshot, startDriver } from './lib/app.mjs';
 
-const TID = (id) => `[data-testid="${id}"]`;
 
 describe('start-up with unusable data', () => {
   test('a corrupted database shows a clear screen naming the file, and the file is untouched', async () => {

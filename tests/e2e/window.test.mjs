@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { APP_BINARY, freshDataDir, go, isoWeek, startDriver, waitGone } from './lib/app.mjs';
+import { TID } from './lib/form.mjs';
 import { appProcessTree, remoteConnections } from './lib/net.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const TID = (id) => `[data-testid="${id}"]`;
 const WM_CLOSE = join(import.meta.dirname, 'lib/wm-close.py');
 
 describe('the window', () => {
