@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { APP_BINARY, freshDataDir, go, isoWeek, startDriver, waitGone } from './lib/app.mjs';
 import { TID } from './lib/form.mjs';
 import { appProcessTree, remoteConnections } from './lib/net.mjs';
-import { sleep } from './lib/webdriver.mjs';
+import { Keys, sleep } from './lib/webdriver.mjs';
 
 const WM_CLOSE = join(import.meta.dirname, 'lib/wm-close.py');
 
@@ -26,6 +26,21 @@ describe('the window', () => {
   after(async () => {
     await s?.end();
     await driver?.stop();
+  });
+
+  test('Danish under a Danish OS, and usable from the keyboard with a visible focus', async () => {
+    const heading = await s.waitFor(TID('week-heading'));
+    assert.match(await heading.text(), new RegExp(`^Uge ${w.week} · `));
+    await s.execute('document.activeElement && document.activeElement.blur();');
+    await s.keys(Keys.TAB);
+    const focus = await s.execute(`
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, visible: el.matches(':focus-visible'),
+               outline: style.outlineStyle, width: parseFloat(style.outlineWidth), shadow: style.boxShadow };`);
+    assert.notEqual(focus.tag, 'BODY', 'Tab reaches a control');
+    assert.ok(focus.visible, 'keyboard focus is :focus-visible');
+    assert.ok((focus.outline !== 'none' && focus.width > 0) || focus.shadow !== 'none', `a visible ring: ${JSON.stringify(focus)}`);
   });
 
   test('the app and its WebKit processes open no network connection', async () => {
