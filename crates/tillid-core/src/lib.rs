@@ -2,8 +2,11 @@
 //! search, Markdown rendering and demo data. Nothing here knows about Tauri
 //! or any window; the app and the CLI are thin shells around it.
 
+pub mod conversations;
 pub mod demo;
 pub mod error;
+pub mod expectations;
+pub mod feedback;
 pub mod journal;
 pub mod locale;
 pub mod markdown;
@@ -11,6 +14,7 @@ pub mod migrations;
 pub mod model;
 pub mod overview;
 pub mod paths;
+pub mod people;
 pub mod search;
 pub mod settings;
 pub mod store;

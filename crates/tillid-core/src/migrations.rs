@@ -73,15 +73,216 @@ CREATE TABLE setting (
 ) WITHOUT ROWID;
 "#;
 
+const V2_PEOPLE: &str = r#"
+-- People Mette manages. Deleting a person cascades to everything about them.
+CREATE TABLE person (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT    NOT NULL UNIQUE,
+    name          TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+    role          TEXT    NOT NULL DEFAULT '',
+    start_date    TEXT,
+    working_style TEXT    NOT NULL DEFAULT '',
+    -- How often she means to talk with them, in weeks (the "not spoken with" nudge).
+    cadence_weeks INTEGER NOT NULL DEFAULT 4 CHECK (cadence_weeks BETWEEN 1 AND 52),
+    archived_at   TEXT,
+    -- Set on archiving; past it, the app offers to delete the person.
+    retention_until TEXT,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL
+);
+
+CREATE TABLE conversation (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT    NOT NULL UNIQUE,
+    person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('one_on_one', 'mus', 'feedback', 'expectations')),
+    date       TEXT    NOT NULL,
+    agenda     TEXT    NOT NULL DEFAULT '',
+    notes      TEXT    NOT NULL DEFAULT '',
+    created_at TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL
+);
+CREATE INDEX conversation_by_person ON conversation (person_id, date DESC, id DESC);
+
+-- Named text sections of a conversation: the MUS phases' forms and sections.
+CREATE TABLE conversation_section (
+    conversation_id INTEGER NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
+    section         TEXT    NOT NULL,
+    body            TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (conversation_id, section)
+) WITHOUT ROWID;
+
+CREATE TABLE agreement (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT    NOT NULL UNIQUE,
+    person_id       INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    conversation_id INTEGER REFERENCES conversation (id) ON DELETE SET NULL,
+    text            TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+    owner           TEXT    NOT NULL CHECK (owner IN ('me', 'them', 'both')),
+    due_date        TEXT,
+    status          TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    created_at      TEXT    NOT NULL,
+    updated_at      TEXT    NOT NULL
+);
+CREATE INDEX agreement_by_person ON agreement (person_id, status);
+CREATE INDEX agreement_by_due ON agreement (status, due_date);
+
+-- The life of an agreement: made, then kept / done / dropped in later conversations.
+CREATE TABLE agreement_event (
+    id              INTEGER PRIMARY KEY,
+    agreement_id    INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,
+    conversation_id INTEGER REFERENCES conversation (id) ON DELETE SET NULL,
+    action          TEXT    NOT NULL CHECK (action IN ('made', 'kept', 'done', 'dropped', 'reopened')),
+    on_date         TEXT    NOT NULL,
+    created_at      TEXT    NOT NULL
+);
+CREATE INDEX agreement_event_by_agreement ON agreement_event (agreement_id, id);
+
+-- SBI feedback, given or received.
+CREATE TABLE feedback (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT    NOT NULL UNIQUE,
+    person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    date       TEXT    NOT NULL,
+    direction  TEXT    NOT NULL CHECK (direction IN ('given', 'received')),
+    tone       TEXT    NOT NULL CHECK (tone IN ('appreciative', 'developmental')),
+    situation  TEXT    NOT NULL DEFAULT '',
+    behaviour  TEXT    NOT NULL DEFAULT '',
+    impact     TEXT    NOT NULL DEFAULT '',
+    created_at TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL
+);
+CREATE INDEX feedback_by_person ON feedback (person_id, date DESC);
+
+-- Expectations per person and area of responsibility, with the agreed
+-- Management 3.0 delegation level (1 tell … 7 delegate).
+CREATE TABLE expectation (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT    NOT NULL UNIQUE,
+    person_id        INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    area             TEXT    NOT NULL CHECK (length(trim(area)) > 0),
+    task             TEXT    NOT NULL DEFAULT '',
+    frame            TEXT    NOT NULL DEFAULT '',
+    success_criteria TEXT    NOT NULL DEFAULT '',
+    checkin_cadence  TEXT    NOT NULL DEFAULT '',
+    agreed_level     INTEGER NOT NULL CHECK (agreed_level BETWEEN 1 AND 7),
+    created_at       TEXT    NOT NULL,
+    updated_at       TEXT    NOT NULL
+);
+
+-- The level she actually acted at, per ISO week.
+CREATE TABLE delegation_log (
+    expectation_id INTEGER NOT NULL REFERENCES expectation (id) ON DELETE CASCADE,
+    iso_year       INTEGER NOT NULL,
+    iso_week       INTEGER NOT NULL,
+    acted_level    INTEGER NOT NULL CHECK (acted_level BETWEEN 1 AND 7),
+    note           TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (expectation_id, iso_year, iso_week)
+) WITHOUT ROWID;
+
+-- Search over everything about people. Unlike the journal's index this one
+-- keeps its own copy of the text, so erasing a person removes it with them;
+-- secure-delete makes FTS5 drop the deleted tokens from the index itself.
+CREATE VIRTUAL TABLE people_fts USING fts5 (
+    kind UNINDEXED, ref_id UNINDEXED, person_id UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);
+INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO entry_fts (entry_fts, rank) VALUES ('secure-delete', 1);
+
+CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('person', new.id, new.id, new.name, new.role || ' ' || new.working_style);
+END;
+CREATE TRIGGER person_fts_au AFTER UPDATE OF name, role, working_style ON person BEGIN
+    DELETE FROM people_fts WHERE kind = 'person' AND ref_id = old.id;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('person', new.id, new.id, new.name, new.role || ' ' || new.working_style);
+END;
+CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN
+    DELETE FROM people_fts WHERE person_id = old.id;
+END;
+
+CREATE TRIGGER conversation_fts_ai AFTER INSERT ON conversation BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('conversation', new.id, new.person_id, new.agenda, new.notes);
+END;
+CREATE TRIGGER conversation_fts_au AFTER UPDATE OF agenda, notes ON conversation BEGIN
+    DELETE FROM people_fts WHERE kind = 'conversation' AND ref_id = old.id;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('conversation', new.id, new.person_id, new.agenda, new.notes);
+END;
+CREATE TRIGGER conversation_fts_ad AFTER DELETE ON conversation BEGIN
+    DELETE FROM people_fts WHERE kind IN ('conversation', 'section') AND ref_id = old.id;
+END;
+
+CREATE TRIGGER section_fts_ai AFTER INSERT ON conversation_section BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    SELECT 'section', new.conversation_id, c.person_id, new.section, new.body
+    FROM conversation c WHERE c.id = new.conversation_id;
+END;
+CREATE TRIGGER section_fts_au AFTER UPDATE OF body ON conversation_section BEGIN
+    DELETE FROM people_fts WHERE kind = 'section' AND ref_id = old.conversation_id AND title = old.section;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    SELECT 'section', new.conversation_id, c.person_id, new.section, new.body
+    FROM conversation c WHERE c.id = new.conversation_id;
+END;
+CREATE TRIGGER section_fts_ad AFTER DELETE ON conversation_section BEGIN
+    DELETE FROM people_fts WHERE kind = 'section' AND ref_id = old.conversation_id AND title = old.section;
+END;
+
+CREATE TRIGGER agreement_fts_ai AFTER INSERT ON agreement BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('agreement', new.id, new.person_id, '', new.text);
+END;
+CREATE TRIGGER agreement_fts_au AFTER UPDATE OF text ON agreement BEGIN
+    DELETE FROM people_fts WHERE kind = 'agreement' AND ref_id = old.id;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('agreement', new.id, new.person_id, '', new.text);
+END;
+CREATE TRIGGER agreement_fts_ad AFTER DELETE ON agreement BEGIN
+    DELETE FROM people_fts WHERE kind = 'agreement' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER feedback_fts_ai AFTER INSERT ON feedback BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('feedback', new.id, new.person_id, new.situation, new.behaviour || ' ' || new.impact);
+END;
+CREATE TRIGGER feedback_fts_au AFTER UPDATE OF situation, behaviour, impact ON feedback BEGIN
+    DELETE FROM people_fts WHERE kind = 'feedback' AND ref_id = old.id;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('feedback', new.id, new.person_id, new.situation, new.behaviour || ' ' || new.impact);
+END;
+CREATE TRIGGER feedback_fts_ad AFTER DELETE ON feedback BEGIN
+    DELETE FROM people_fts WHERE kind = 'feedback' AND ref_id = old.id;
+END;
+
+CREATE TRIGGER expectation_fts_ai AFTER INSERT ON expectation BEGIN
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('expectation', new.id, new.person_id, new.area,
+            new.task || ' ' || new.frame || ' ' || new.success_criteria);
+END;
+CREATE TRIGGER expectation_fts_au AFTER UPDATE OF area, task, frame, success_criteria ON expectation BEGIN
+    DELETE FROM people_fts WHERE kind = 'expectation' AND ref_id = old.id;
+    INSERT INTO people_fts (kind, ref_id, person_id, title, body)
+    VALUES ('expectation', new.id, new.person_id, new.area,
+            new.task || ' ' || new.frame || ' ' || new.success_criteria);
+END;
+CREATE TRIGGER expectation_fts_ad AFTER DELETE ON expectation BEGIN
+    DELETE FROM people_fts WHERE kind = 'expectation' AND ref_id = old.id;
+END;
+"#;
+
 /// All migrations, oldest first. The schema version is their count.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_JOURNAL)])
+    Migrations::new(vec![M::up(V1_JOURNAL), M::up(V2_PEOPLE)])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    1
+    2
 }
 
 #[cfg(test)]
