@@ -13,6 +13,7 @@ Commands:
   stats      Counts of reflections and notes, weeks reflected, current streak
   search     Full-text search in reflections and notes
   note add   Quick capture of a journal note
+  people     Add, list, export (right of access) or delete people
   demo       Fill an empty data folder with a fictional history
 
 Options:
@@ -49,6 +50,18 @@ Usage: tillid [--data-dir DIR] note add [--date YYYY-MM-DD] [--title T] [--tag T
 
 Adds a journal note. The body is TEXT, or standard input when TEXT is '-'
 or left out. The date defaults to today.
+";
+
+const PEOPLE_HELP: &str = "\
+Usage: tillid [--data-dir DIR] people <add|list|export|delete> ...
+
+  people add NAME [--role R]        Add a person
+  people list [--json]              List everyone: id, name, role, archived, retention date
+  people export ID -o DIR [--lang da|en]
+                                    Write everything held about one person to DIR
+                                    as JSON and HTML (GDPR right of access)
+  people delete ID --yes            Erase the person and everything about them,
+                                    exactly as the app does; --yes is required
 ";
 
 const DEMO_HELP: &str = "\
@@ -100,6 +113,22 @@ pub enum Command {
         weeks: u32,
         notes_per_week: u32,
     },
+    PeopleAdd {
+        name: String,
+        role: String,
+    },
+    PeopleList {
+        json: bool,
+    },
+    PeopleExport {
+        id: i64,
+        out: PathBuf,
+        lang: Option<String>,
+    },
+    PeopleDelete {
+        id: i64,
+        yes: bool,
+    },
     Version,
 }
 
@@ -112,6 +141,71 @@ fn number(p: &mut lexopt::Parser, name: &str) -> Result<u32, ArgError> {
     v.to_str()
         .and_then(|s| s.parse::<u32>().ok())
         .ok_or_else(|| usage(format!("{name} needs a whole number")))
+}
+
+fn id(v: OsString) -> Result<i64, ArgError> {
+    string(v)?
+        .parse()
+        .map_err(|_| usage("ID must be a number (see tillid people list)"))
+}
+
+fn parse_people(
+    p: &mut lexopt::Parser,
+    data_dir: &mut Option<PathBuf>,
+) -> Result<Command, ArgError> {
+    let sub = match p.next()? {
+        Some(Value(v)) => string(v)?,
+        Some(Short('h') | Long("help")) => return Err(ArgError::Help(PEOPLE_HELP)),
+        _ => {
+            return Err(usage(
+                "people needs a subcommand: add, list, export or delete",
+            ))
+        }
+    };
+    let (mut words, mut role, mut json, mut out, mut lang, mut yes) =
+        (Vec::new(), String::new(), false, None, None, false);
+    while let Some(a) = p.next()? {
+        match a {
+            Long("role") => role = string(p.value()?)?,
+            Long("json") => json = true,
+            Short('o') | Long("out") => out = Some(PathBuf::from(p.value()?)),
+            Long("lang") => lang = Some(string(p.value()?)?),
+            Long("yes") => yes = true,
+            Long("data-dir") => *data_dir = Some(PathBuf::from(p.value()?)),
+            Short('h') | Long("help") => return Err(ArgError::Help(PEOPLE_HELP)),
+            Value(v) => words.push(v),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let mut words = words.into_iter();
+    let cmd = match sub.as_str() {
+        "add" => {
+            let name: Vec<String> = words.map(string).collect::<Result<_, _>>()?;
+            if name.is_empty() {
+                return Err(usage("people add needs a NAME"));
+            }
+            Command::PeopleAdd {
+                name: name.join(" "),
+                role,
+            }
+        }
+        "list" => Command::PeopleList { json },
+        "export" => Command::PeopleExport {
+            id: id(words
+                .next()
+                .ok_or_else(|| usage("people export needs an ID"))?)?,
+            out: out.ok_or_else(|| usage("people export needs -o DIR"))?,
+            lang,
+        },
+        "delete" => Command::PeopleDelete {
+            id: id(words
+                .next()
+                .ok_or_else(|| usage("people delete needs an ID"))?)?,
+            yes,
+        },
+        other => return Err(usage(format!("unknown people subcommand '{other}'"))),
+    };
+    Ok(cmd)
 }
 
 fn string(v: OsString) -> Result<String, ArgError> {
@@ -196,6 +290,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, ArgErro
                 text: text.filter(|t| t != "-"),
             }
         }
+        "people" => parse_people(&mut p, &mut data_dir)?,
         "demo" => {
             let (mut weeks, mut notes_per_week) = (26, 2);
             while let Some(a) = p.next()? {

@@ -3,8 +3,10 @@
 use crate::args::{Command, Parsed};
 use std::io::Read;
 use tillid_core::demo::DemoOptions;
+use tillid_core::locale::Lang;
 use tillid_core::model::NoteInput;
 use tillid_core::paths::default_data_dir;
+use tillid_core::people::PersonInput;
 use tillid_core::search::{MARK_END, MARK_START};
 use tillid_core::Store;
 
@@ -103,6 +105,78 @@ pub fn run(p: Parsed) -> Result<()> {
                 s.reflections,
                 s.notes,
                 store.dir().display()
+            );
+        }
+        Command::PeopleAdd { name, role } => {
+            let p = store.add_person(&PersonInput {
+                name,
+                role,
+                ..Default::default()
+            })?;
+            println!("Added {} (id {})", p.name, p.id);
+        }
+        Command::PeopleList { json } => {
+            let people = store.people(true)?;
+            if json {
+                let rows: Vec<_> = people
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "id": p.id,
+                            "name": p.name,
+                            "role": p.role,
+                            "archived": p.archived_at.is_some(),
+                            "retention_until": p.retention_until,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else if people.is_empty() {
+                eprintln!("No people yet. Add one with: tillid people add NAME --role ROLE");
+            } else {
+                for p in people {
+                    let archived = match (&p.archived_at, &p.retention_until) {
+                        (Some(_), Some(until)) => format!("  (archived; keep until {until})"),
+                        (Some(_), None) => "  (archived)".into(),
+                        _ => String::new(),
+                    };
+                    let role = if p.role.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", p.role)
+                    };
+                    println!("{:>4}  {}{role}{archived}", p.id, p.name);
+                }
+            }
+        }
+        Command::PeopleExport { id, out, lang } => {
+            let lang = match lang.as_deref() {
+                Some("da") => Lang::Da,
+                Some("en") => Lang::En,
+                Some(other) => return Err(format!("--lang must be da or en, not {other}").into()),
+                None => store.settings()?.effective_language,
+            };
+            let files = store.export_person(id, &out, lang)?;
+            println!(
+                "Wrote {}\nWrote {}",
+                files.json.display(),
+                files.html.display()
+            );
+        }
+        Command::PeopleDelete { id, yes } => {
+            let p = store.person(id)?;
+            let what = store.erasure_preview(id)?;
+            if !yes {
+                return Err(format!(
+                    "this erases {} and {} conversation(s), {} agreement(s), {} feedback note(s), {} expectation(s); add --yes to do it",
+                    p.name, what.conversations, what.agreements, what.feedback, what.expectations
+                )
+                .into());
+            }
+            store.erase_person(id)?;
+            println!(
+                "Erased {}: {} conversation(s), {} agreement(s), {} feedback note(s), {} expectation(s)",
+                p.name, what.conversations, what.agreements, what.feedback, what.expectations
             );
         }
         Command::Version => unreachable!("handled above"),

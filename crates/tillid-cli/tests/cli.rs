@@ -143,3 +143,90 @@ fn cli_and_a_second_connection_share_the_file_safely() {
     assert!(o.status.success(), "{o:?}");
     assert_eq!(app.search("samtidig", None).unwrap().len(), 1);
 }
+
+#[test]
+fn people_add_list_export_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(tillid(
+        dir.path(),
+        &["people", "add", "Søren", "Ærø", "--role", "Sagsbehandler"]
+    )
+    .status
+    .success());
+    assert!(tillid(dir.path(), &["people", "add", "Bo", "Ravn"])
+        .status
+        .success());
+    let o = tillid(dir.path(), &["people", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let soren = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Søren Ærø")
+        .unwrap();
+    assert_eq!(soren["role"], "Sagsbehandler");
+    assert_eq!(soren["archived"], false);
+    let id = soren["id"].as_i64().unwrap().to_string();
+
+    let out = dir.path().join("export");
+    let o = tillid(
+        dir.path(),
+        &[
+            "people",
+            "export",
+            &id,
+            "-o",
+            out.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(o.status.success(), "{o:?}");
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 2);
+    let all: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    assert!(all.contains("Søren Ærø") && !all.contains("Ravn"));
+
+    let o = tillid(dir.path(), &["people", "delete", &id]);
+    assert_eq!(o.status.code(), Some(1), "refuses without --yes");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--yes"));
+    let o = tillid(dir.path(), &["people", "delete", &id, "--yes"]);
+    assert!(o.status.success(), "{o:?}");
+    let o = tillid(dir.path(), &["people", "list"]);
+    assert!(!stdout(&o).contains("Søren"));
+    assert_eq!(
+        tillid(dir.path(), &["people", "add"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        tillid(dir.path(), &["people", "delete", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        tillid(dir.path(), &["people", "delete", "999", "--yes"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        tillid(dir.path(), &["people", "add", "  "]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn people_help() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in [&["people", "--help"][..], &["people", "list", "--help"]] {
+        let o = tillid(dir.path(), cmd);
+        assert_eq!(o.status.code(), Some(0), "{cmd:?}");
+        assert!(stdout(&o).contains("people export ID -o DIR"), "{cmd:?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! search, Markdown rendering and demo data. Nothing here knows about Tauri
 //! or any window; the app and the CLI are thin shells around it.
 
+pub mod access_export;
 pub mod conversations;
 pub mod demo;
 pub mod error;

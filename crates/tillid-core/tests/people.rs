@@ -424,3 +424,68 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
         "her own note is kept"
     );
 }
+
+#[test]
+fn access_export_holds_everything_about_the_person_and_nothing_about_anyone_else() {
+    let (_d, mut s) = store();
+    let anne = person(&mut s, "Anne Søgaard", "Projektleder");
+    let bo = person(&mut s, "Bo Ravn", "Udvikler");
+    let c = talk(
+        &mut s,
+        anne,
+        ConversationKind::OneOnOne,
+        "2026-11-10",
+        "Anne vil gerne lede sprintet",
+    );
+    agree(&mut s, c, "Anne leder næste sprint", Some("2026-12-01"));
+    s.add_expectation(
+        anne,
+        &ExpectationInput {
+            area: "Sprintplanlægning".into(),
+            task: "Planlægge sprintet".into(),
+            frame: "Inden for teamets kapacitet".into(),
+            success_criteria: "Målet nås".into(),
+            checkin_cadence: "Ugentligt".into(),
+            agreed_level: 5,
+        },
+    )
+    .unwrap();
+    let cb = talk(
+        &mut s,
+        bo,
+        ConversationKind::OneOnOne,
+        "2026-11-11",
+        "Bo <script>hemmeligt</script> om løn",
+    );
+    agree(&mut s, cb, "Bo får svar om lønnen", None);
+
+    let out = tempfile::tempdir().unwrap();
+    let files = s
+        .export_person(anne, out.path(), tillid_core::locale::Lang::Da)
+        .unwrap();
+    let json = std::fs::read_to_string(&files.json).unwrap();
+    let html = std::fs::read_to_string(&files.html).unwrap();
+    for text in [
+        "Anne Søgaard",
+        "Anne vil gerne lede sprintet",
+        "Anne leder næste sprint",
+        "Sprintplanlægning",
+        "Inden for teamets kapacitet",
+    ] {
+        assert!(json.contains(text), "json lacks {text}");
+        assert!(html.contains(text), "html lacks {text}");
+    }
+    for other in ["Bo Ravn", "hemmeligt", "lønnen", "Udvikler"] {
+        assert!(
+            !json.contains(other) && !html.contains(other),
+            "{other} leaked"
+        );
+    }
+    assert!(html.contains("Oplysninger om"), "in Danish");
+    // No half-written files are left behind.
+    let names: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
