@@ -139,7 +139,17 @@ pub fn judgement_words<'a>(behaviour: &str, list: &[&'a str]) -> Vec<&'a str> {
         .collect();
     list.iter()
         .copied()
-        .filter(|stem| words.iter().any(|w| w.starts_with(&stem.to_lowercase())))
+        .filter(|entry| {
+            let entry = entry.to_lowercase();
+            // Short entries ("sur") match whole words only, longer ones as stems.
+            words.iter().any(|w| {
+                if entry.chars().count() <= 3 {
+                    *w == entry
+                } else {
+                    w.starts_with(&entry)
+                }
+            })
+        })
         .collect()
 }
 

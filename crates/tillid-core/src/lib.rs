@@ -16,10 +16,12 @@ pub mod model;
 pub mod overview;
 pub mod paths;
 pub mod people;
+pub mod people_week;
 pub mod search;
 pub mod settings;
 pub mod store;
 pub mod tags;
+pub mod templates;
 pub mod timeline;
 pub mod week;
 

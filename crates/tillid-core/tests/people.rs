@@ -489,3 +489,76 @@ fn access_export_holds_everything_about_the_person_and_nothing_about_anyone_else
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+#[test]
+fn this_week_shows_due_overdue_upcoming_and_quiet_people() {
+    let (_d, mut s) = store();
+    let today = d("2026-11-26"); // Thursday of week 48 (23–29 Nov)
+    let anne = person(&mut s, "Anne", "");
+    let bo = s
+        .add_person(&PersonInput {
+            name: "Bo".into(),
+            start_date: Some("2026-11-01".into()),
+            cadence_weeks: Some(2),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let conv = talk(&mut s, anne, ConversationKind::OneOnOne, "2026-11-20", "");
+    let overdue = agree(&mut s, conv, "Forfalden", Some("2026-11-19"));
+    let this_week = agree(&mut s, conv, "Denne uge", Some("2026-11-29"));
+    let next_week = agree(&mut s, conv, "Næste uge", Some("2026-12-04"));
+    agree(&mut s, conv, "Senere", Some("2027-01-15"));
+    let w = s.people_week(today).unwrap();
+    assert_eq!(
+        w.overdue.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![overdue]
+    );
+    assert_eq!(
+        w.due_this_week.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![this_week]
+    );
+    assert_eq!(
+        w.upcoming.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![next_week]
+    );
+    // Anne was seen 6 days ago (cadence 4 weeks); Bo started 25 days ago with a 2-week cadence.
+    assert_eq!(
+        w.quiet.iter().map(|q| q.person.id).collect::<Vec<_>>(),
+        vec![bo]
+    );
+    assert_eq!(w.feedback_due.len(), 2);
+}
+
+#[test]
+fn people_search_finds_notes_agreements_and_feedback_and_survives_hostile_input() {
+    let (_d, mut s) = store();
+    let p = person(&mut s, "Åse Lund", "Sygeplejerske");
+    let c = talk(
+        &mut s,
+        p,
+        ConversationKind::OneOnOne,
+        "2026-11-10",
+        "Vi talte om vagtplanlægning og trivsel",
+    );
+    agree(&mut s, c, "Åse undersøger ønskevagter", None);
+    let kinds = |q: &str| {
+        let mut k: Vec<String> = s
+            .search_people(q, None)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.kind)
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(kinds("vagtpl"), vec!["conversation"]);
+    assert_eq!(kinds("ønskevagt"), vec!["agreement"]);
+    assert_eq!(kinds("åse"), vec!["agreement", "person"]);
+    for q in ["\"", "NEAR(", "AND OR", ""] {
+        s.search_people(q, None).unwrap();
+    }
+    let hit = &s.search_people("trivsel", None).unwrap()[0];
+    assert_eq!(hit.person_name, "Åse Lund");
+    assert!(hit.snippet.contains("\u{2}trivsel\u{3}"));
+}
