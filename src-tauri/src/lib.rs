@@ -3,6 +3,7 @@
 
 mod close;
 mod commands;
+mod people_commands;
 mod state;
 
 use state::AppState;
@@ -56,6 +57,37 @@ pub fn run() {
             commands::close_ack,
             commands::finish_close,
             commands::ui_ready,
+            people_commands::people_list,
+            people_commands::person_page,
+            people_commands::person_add,
+            people_commands::person_update,
+            people_commands::person_archive,
+            people_commands::person_unarchive,
+            people_commands::person_set_retention,
+            people_commands::people_past_retention,
+            people_commands::person_erasure_preview,
+            people_commands::person_erase,
+            people_commands::person_export,
+            people_commands::people_week,
+            people_commands::search_people,
+            people_commands::conversation_start,
+            people_commands::conversation_view,
+            people_commands::conversation_save,
+            people_commands::conversation_delete,
+            people_commands::agreement_add,
+            people_commands::agreement_update,
+            people_commands::agreement_delete,
+            people_commands::agreement_follow_up,
+            people_commands::feedback_add,
+            people_commands::feedback_update,
+            people_commands::feedback_delete,
+            people_commands::judgement_hint,
+            people_commands::expectation_add,
+            people_commands::expectation_update,
+            people_commands::expectation_delete,
+            people_commands::delegation_log,
+            people_commands::mus_template,
+            people_commands::delegation_levels,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tillid");

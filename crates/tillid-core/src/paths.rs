@@ -19,3 +19,8 @@ pub fn default_data_dir() -> PathBuf {
             .join(APP_IDENTIFIER),
     }
 }
+
+/// The user's Documents folder, where exports meant for other people go.
+pub fn documents_dir() -> Option<PathBuf> {
+    dirs::document_dir()
+}

@@ -307,3 +307,46 @@ mod tests {
         assert_eq!(retention_date(d(2026, 11, 28), 12), d(2027, 11, 28));
     }
 }
+
+/// Everything on a person's page, in one call.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonPage {
+    pub person: Person,
+    /// Newest first; sections not loaded.
+    pub conversations: Vec<crate::conversations::Conversation>,
+    pub agreements: Vec<crate::conversations::Agreement>,
+    pub feedback: Vec<crate::feedback::Feedback>,
+    pub expectations: Vec<crate::expectations::Expectation>,
+}
+
+impl Store {
+    pub fn person_page(&self, id: i64) -> Result<PersonPage> {
+        Ok(PersonPage {
+            person: self.person(id)?,
+            conversations: self.conversations_of(id)?,
+            agreements: self.agreements_of(id)?,
+            feedback: self.feedback_of(id)?,
+            expectations: self.expectations_of(id)?,
+        })
+    }
+
+    /// Starts a conversation with the agenda from the template in `lang`.
+    pub fn start_conversation(
+        &mut self,
+        person_id: i64,
+        kind: crate::conversations::ConversationKind,
+        date: &str,
+        lang: crate::locale::Lang,
+    ) -> Result<crate::conversations::Conversation> {
+        self.create_conversation(
+            person_id,
+            kind,
+            &crate::conversations::ConversationInput {
+                date: date.to_string(),
+                agenda: crate::templates::agenda_markdown(kind, lang),
+                ..Default::default()
+            },
+        )
+    }
+}

@@ -1,0 +1,230 @@
+//! Tauri commands for people, conversations, agreements, feedback and
+//! expectations: one line of glue each, calling the core.
+
+use crate::state::AppState;
+use std::path::PathBuf;
+use tauri::State;
+use tillid_core::access_export::ExportedFiles;
+use tillid_core::conversations::{
+    Agreement, AgreementInput, Conversation, ConversationInput, ConversationKind, ConversationView,
+    FollowUp,
+};
+use tillid_core::expectations::{Expectation, ExpectationInput};
+use tillid_core::feedback::{Feedback, FeedbackInput};
+use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};
+use tillid_core::people_week::{PeopleHit, PeopleWeek};
+use tillid_core::templates::{DelegationLevel, JudgementHint, MusTemplate};
+use tillid_core::week::parse_date;
+use tillid_core::{IsoWeek, Store, UiError};
+
+type Res<T> = Result<T, UiError>;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
+    Ok(s.settings()?.effective_language)
+}
+
+#[tauri::command]
+pub fn people_list(state: State<AppState>, include_archived: bool) -> Res<Vec<Person>> {
+    state.with(|s| s.people(include_archived))
+}
+
+#[tauri::command]
+pub fn person_page(state: State<AppState>, id: i64) -> Res<PersonPage> {
+    state.with(|s| s.person_page(id))
+}
+
+#[tauri::command]
+pub fn person_add(state: State<AppState>, input: PersonInput) -> Res<Person> {
+    state.with(|s| s.add_person(&input))
+}
+
+#[tauri::command]
+pub fn person_update(state: State<AppState>, id: i64, input: PersonInput) -> Res<Person> {
+    state.with(|s| s.update_person(id, &input))
+}
+
+#[tauri::command]
+pub fn person_archive(state: State<AppState>, id: i64, months: Option<u32>) -> Res<Person> {
+    state.with(|s| s.archive_person(id, today(), months))
+}
+
+#[tauri::command]
+pub fn person_unarchive(state: State<AppState>, id: i64) -> Res<Person> {
+    state.with(|s| s.unarchive_person(id))
+}
+
+#[tauri::command]
+pub fn person_set_retention(state: State<AppState>, id: i64, until: String) -> Res<Person> {
+    state.with(|s| s.set_retention(id, parse_date(&until)?))
+}
+
+#[tauri::command]
+pub fn people_past_retention(state: State<AppState>) -> Res<Vec<Person>> {
+    state.with(|s| s.people_past_retention(today()))
+}
+
+#[tauri::command]
+pub fn person_erasure_preview(state: State<AppState>, id: i64) -> Res<ErasurePreview> {
+    state.with(|s| s.erasure_preview(id))
+}
+
+#[tauri::command]
+pub fn person_erase(state: State<AppState>, id: i64) -> Res<ErasurePreview> {
+    state.with(|s| s.erase_person(id))
+}
+
+/// Writes the access export to Documents/Tillid (or the data folder when
+/// there is no Documents folder) and returns the files' paths.
+#[tauri::command]
+pub fn person_export(state: State<AppState>, id: i64) -> Res<ExportedFiles> {
+    let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
+    state.with(|s| s.export_person(id, &dir, lang(s)?))
+}
+
+fn dirs_documents() -> Option<PathBuf> {
+    tillid_core::paths::documents_dir().map(|d| d.join("Tillid"))
+}
+
+#[tauri::command]
+pub fn people_week(state: State<AppState>) -> Res<PeopleWeek> {
+    state.with(|s| s.people_week(today()))
+}
+
+#[tauri::command]
+pub fn search_people(
+    state: State<AppState>,
+    query: String,
+    limit: Option<u32>,
+) -> Res<Vec<PeopleHit>> {
+    state.with(|s| s.search_people(&query, limit))
+}
+
+#[tauri::command]
+pub fn conversation_start(
+    state: State<AppState>,
+    person_id: i64,
+    kind: ConversationKind,
+    date: String,
+) -> Res<Conversation> {
+    state.with(|s| {
+        let l = lang(s)?;
+        s.start_conversation(person_id, kind, &date, l)
+    })
+}
+
+#[tauri::command]
+pub fn conversation_view(state: State<AppState>, id: i64) -> Res<ConversationView> {
+    state.with(|s| s.conversation_view(id))
+}
+
+#[tauri::command]
+pub fn conversation_save(
+    state: State<AppState>,
+    id: i64,
+    input: ConversationInput,
+) -> Res<Conversation> {
+    state.with(|s| s.update_conversation(id, &input))
+}
+
+#[tauri::command]
+pub fn conversation_delete(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_conversation(id))
+}
+
+#[tauri::command]
+pub fn agreement_add(
+    state: State<AppState>,
+    conversation_id: i64,
+    input: AgreementInput,
+) -> Res<Agreement> {
+    state.with(|s| s.add_agreement(conversation_id, &input))
+}
+
+#[tauri::command]
+pub fn agreement_update(state: State<AppState>, id: i64, input: AgreementInput) -> Res<Agreement> {
+    state.with(|s| s.update_agreement(id, &input))
+}
+
+#[tauri::command]
+pub fn agreement_delete(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_agreement(id))
+}
+
+#[tauri::command]
+pub fn agreement_follow_up(
+    state: State<AppState>,
+    agreement_id: i64,
+    conversation_id: i64,
+    what: FollowUp,
+) -> Res<Agreement> {
+    state.with(|s| s.follow_up(agreement_id, conversation_id, what))
+}
+
+#[tauri::command]
+pub fn feedback_add(state: State<AppState>, person_id: i64, input: FeedbackInput) -> Res<Feedback> {
+    state.with(|s| s.add_feedback(person_id, &input))
+}
+
+#[tauri::command]
+pub fn feedback_update(state: State<AppState>, id: i64, input: FeedbackInput) -> Res<Feedback> {
+    state.with(|s| s.update_feedback(id, &input))
+}
+
+#[tauri::command]
+pub fn feedback_delete(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_feedback(id))
+}
+
+#[tauri::command]
+pub fn judgement_hint(state: State<AppState>, behaviour: String) -> Res<Option<JudgementHint>> {
+    state.with(|s| Ok(tillid_core::templates::judgement_hint(&behaviour, lang(s)?)))
+}
+
+#[tauri::command]
+pub fn expectation_add(
+    state: State<AppState>,
+    person_id: i64,
+    input: ExpectationInput,
+) -> Res<Expectation> {
+    state.with(|s| s.add_expectation(person_id, &input))
+}
+
+#[tauri::command]
+pub fn expectation_update(
+    state: State<AppState>,
+    id: i64,
+    input: ExpectationInput,
+) -> Res<Expectation> {
+    state.with(|s| s.update_expectation(id, &input))
+}
+
+#[tauri::command]
+pub fn expectation_delete(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_expectation(id))
+}
+
+#[tauri::command]
+pub fn delegation_log(
+    state: State<AppState>,
+    id: i64,
+    week: IsoWeek,
+    acted_level: u8,
+    note: String,
+) -> Res<Expectation> {
+    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
+    state.with(|s| s.log_delegation(id, week, acted_level, &note))
+}
+
+#[tauri::command]
+pub fn mus_template(state: State<AppState>) -> Res<MusTemplate> {
+    state.with(|s| Ok(tillid_core::templates::mus_template(lang(s)?)))
+}
+
+#[tauri::command]
+pub fn delegation_levels(state: State<AppState>) -> Res<Vec<DelegationLevel>> {
+    state.with(|s| Ok(tillid_core::templates::delegation_levels(lang(s)?)))
+}
