@@ -67,8 +67,10 @@ Usage: tillid [--data-dir DIR] people <add|list|export|delete> ...
 const DEMO_HELP: &str = "\
 Usage: tillid [--data-dir DIR] demo [--weeks N] [--notes-per-week M]
 
-Fills an EMPTY data folder with a fictional history (reflections and notes in
-Danish and English) ending this week. Refuses a folder that holds entries.
+Fills an EMPTY data folder with a fictional history ending this week:
+reflections and notes in Danish and English, and a team of eight people with
+a year of 1:1s, a MUS each, agreements in every state, feedback and
+expectations. Refuses a folder that holds entries or people.
 
 Options:
   --weeks N           Weeks of history (default 26)

@@ -101,9 +101,10 @@ pub fn run(p: Parsed) -> Result<()> {
                 seed: 0x711D,
             })?;
             println!(
-                "Added {} reflections and {} notes to {}",
+                "Added {} reflections, {} notes and a fictional team of {} people to {}",
                 s.reflections,
                 s.notes,
+                store.people(true)?.len(),
                 store.dir().display()
             );
         }

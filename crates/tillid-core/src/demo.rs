@@ -23,23 +23,23 @@ pub struct DemoSummary {
 }
 
 /// splitmix64: tiny, good enough for fictional data, and dependency-free.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
-    fn rating(&mut self) -> u8 {
+    pub(crate) fn rating(&mut self) -> u8 {
         1 + self.below(5) as u8
     }
 }
@@ -259,6 +259,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.fill_demo_team(o.today, o.weeks.min(52), &mut rng)?;
         Ok(summary)
     }
 }

@@ -5,6 +5,7 @@
 pub mod access_export;
 pub mod conversations;
 pub mod demo;
+pub mod demo_team;
 pub mod error;
 pub mod expectations;
 pub mod feedback;

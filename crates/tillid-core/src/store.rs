@@ -107,11 +107,13 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// True when the store holds no entries at all.
+    /// True when the store holds no journal entries and no people.
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entry) + (SELECT count(*) FROM person)",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(n == 0)
     }
 }

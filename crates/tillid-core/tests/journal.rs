@@ -327,5 +327,35 @@ fn demo_fills_an_empty_store_and_refuses_a_full_one() {
     let sum = s.fill_demo(&o).unwrap();
     assert!(sum.reflections >= 15 && sum.notes >= 40, "{sum:?}");
     assert_eq!(s.fill_demo(&o).unwrap_err().code(), "not_empty");
+    // The fictional team: a MUS each, agreements in every state, an archived
+    // person past retention, feedback and expectations.
+    let people = s.people(true).unwrap();
+    assert_eq!(people.len(), 8);
+    assert!(people
+        .iter()
+        .any(|p| p.name.contains('ø') || p.name.contains('æ') || p.name.contains('Å')));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    assert_eq!(s.people_past_retention(today).unwrap().len(), 1);
+    use tillid_core::conversations::ConversationKind;
+    let mut statuses = std::collections::HashSet::new();
+    for p in &people {
+        let convs = s.conversations_of(p.id).unwrap();
+        assert_eq!(
+            convs
+                .iter()
+                .filter(|c| c.kind == ConversationKind::Mus)
+                .count(),
+            1,
+            "{}",
+            p.name
+        );
+        statuses.extend(s.agreements_of(p.id).unwrap().into_iter().map(|a| a.status));
+        assert!(!s.expectations_of(p.id).unwrap().is_empty());
+    }
+    assert_eq!(statuses.len(), 3, "open, done and dropped: {statuses:?}");
+    assert!(people
+        .iter()
+        .any(|p| !s.feedback_of(p.id).unwrap().is_empty()));
+
     assert!(!s.search("tillid", None).unwrap().is_empty());
 }
