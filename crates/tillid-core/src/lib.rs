@@ -14,6 +14,7 @@ pub mod locale;
 pub mod markdown;
 pub mod migrations;
 pub mod model;
+pub mod mus_export;
 pub mod overview;
 pub mod paths;
 pub mod people;

@@ -562,3 +562,67 @@ fn people_search_finds_notes_agreements_and_feedback_and_survives_hostile_input(
     assert_eq!(hit.person_name, "Åse Lund");
     assert!(hit.snippet.contains("\u{2}trivsel\u{3}"));
 }
+
+#[test]
+fn mus_summary_and_preparation_form_in_markdown() {
+    let (_d, mut s) = store();
+    let p = person(&mut s, "Lærke Holm", "Konsulent");
+    let last = talk(&mut s, p, ConversationKind::Mus, "2025-11-10", "");
+    agree(
+        &mut s,
+        last,
+        "Lærke tager kurset i facilitering",
+        Some("2026-06-01"),
+    );
+    let mut sections = BTreeMap::new();
+    sections.insert(
+        "back_wellbeing".to_string(),
+        "Lærke trives med de nye opgaver.".to_string(),
+    );
+    sections.insert(
+        "forward_goals".to_string(),
+        "Lede et projekt selv.".to_string(),
+    );
+    let mus = s
+        .create_conversation(
+            p,
+            ConversationKind::Mus,
+            &ConversationInput {
+                date: "2026-11-12".into(),
+                sections,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    agree(
+        &mut s,
+        mus,
+        "Mål: projektledelse – Lærke leder forårets projekt",
+        Some("2027-03-01"),
+    );
+    let md = s
+        .mus_summary_markdown(mus, tillid_core::locale::Lang::Da)
+        .unwrap();
+    for want in [
+        "# Referat · Lærke Holm",
+        "Lærke trives med de nye opgaver.",
+        "Lede et projekt selv.",
+        "Lærke tager kurset i facilitering",
+        "Lærke leder forårets projekt",
+        "2027-03-01",
+    ] {
+        assert!(md.contains(want), "{want} missing in\n{md}");
+    }
+    let prep = s
+        .mus_preparation_markdown(mus, tillid_core::locale::Lang::En)
+        .unwrap();
+    assert!(prep.contains("Lærke Holm") && prep.contains("1. "));
+    let one = talk(&mut s, p, ConversationKind::OneOnOne, "2026-11-20", "");
+    assert_eq!(
+        s.mus_summary_markdown(one, tillid_core::locale::Lang::Da)
+            .unwrap_err()
+            .code(),
+        "invalid"
+    );
+}
