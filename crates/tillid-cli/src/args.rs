@@ -14,6 +14,7 @@ Commands:
   search     Full-text search in reflections and notes
   note add   Quick capture of a journal note
   people     Add, list, export (right of access) or delete people
+  exercises  List the weekly program's exercise library
   demo       Fill an empty data folder with a fictional history
 
 Options:
@@ -62,6 +63,18 @@ Usage: tillid [--data-dir DIR] people <add|list|export|delete> ...
                                     as JSON and HTML (GDPR right of access)
   people delete ID --yes            Erase the person and everything about them,
                                     exactly as the app does; --yes is required
+";
+
+const EXERCISES_HELP: &str = "\
+Usage: tillid exercises [--json] [--lang da|en]
+
+Lists the exercise library: id, theme, level, title and framework(s).
+The language defaults to the app's setting.
+
+Options:
+  --json          Print a JSON array of exercises (id, theme, level, minutes,
+                  frameworks, title, why, steps, questions)
+  --lang da|en    Language of the titles and texts
 ";
 
 const DEMO_HELP: &str = "\
@@ -114,6 +127,10 @@ pub enum Command {
     Demo {
         weeks: u32,
         notes_per_week: u32,
+    },
+    Exercises {
+        json: bool,
+        lang: Option<String>,
     },
     PeopleAdd {
         name: String,
@@ -293,6 +310,22 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, ArgErro
             }
         }
         "people" => parse_people(&mut p, &mut data_dir)?,
+        "exercises" => {
+            let (mut json, mut lang) = (false, None);
+            while let Some(a) = p.next()? {
+                match a {
+                    Long("json") => json = true,
+                    Long("lang") => lang = Some(string(p.value()?)?),
+                    Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(EXERCISES_HELP)),
+                    other => return Err(other.unexpected().into()),
+                }
+            }
+            if lang.as_deref().is_some_and(|l| l != "da" && l != "en") {
+                return Err(usage("--lang must be da or en"));
+            }
+            Command::Exercises { json, lang }
+        }
         "demo" => {
             let (mut weeks, mut notes_per_week) = (26, 2);
             while let Some(a) = p.next()? {

@@ -108,6 +108,28 @@ pub fn run(p: Parsed) -> Result<()> {
                 store.dir().display()
             );
         }
+        Command::Exercises { json, lang } => {
+            let lang = match lang.as_deref() {
+                Some("da") => Lang::Da,
+                Some("en") => Lang::En,
+                _ => store.settings()?.effective_language,
+            };
+            let library = tillid_core::exercises::library(lang);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&library)?);
+            } else {
+                for e in library {
+                    println!(
+                        "{:<38} {:<20} {:<14} {}  [{}]",
+                        e.id,
+                        e.theme,
+                        e.level,
+                        e.text.title,
+                        e.frameworks.join("; ")
+                    );
+                }
+            }
+        }
         Command::PeopleAdd { name, role } => {
             let p = store.add_person(&PersonInput {
                 name,

@@ -230,3 +230,42 @@ fn people_help() {
         assert!(stdout(&o).contains("people export ID -o DIR"), "{cmd:?}");
     }
 }
+
+#[test]
+fn exercises_lists_the_library_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let da: serde_json::Value = serde_json::from_slice(
+        &tillid(dir.path(), &["exercises", "--json", "--lang", "da"]).stdout,
+    )
+    .unwrap();
+    let en: serde_json::Value = serde_json::from_slice(
+        &tillid(dir.path(), &["exercises", "--json", "--lang", "en"]).stdout,
+    )
+    .unwrap();
+    let (da, en) = (da.as_array().unwrap(), en.as_array().unwrap());
+    assert!(da.len() >= 45);
+    assert_eq!(da.len(), en.len());
+    assert_eq!(da[0]["id"], en[0]["id"]);
+    assert_ne!(da[0]["title"], en[0]["title"]);
+    for key in [
+        "id",
+        "theme",
+        "level",
+        "minutes",
+        "frameworks",
+        "title",
+        "why",
+        "steps",
+        "questions",
+    ] {
+        assert!(!da[0][key].is_null(), "{key}");
+    }
+    let o = tillid(dir.path(), &["exercises", "--lang", "en"]);
+    assert!(stdout(&o).lines().count() >= 45);
+    assert_eq!(
+        tillid(dir.path(), &["exercises", "--lang", "fr"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -7,6 +7,7 @@ pub mod conversations;
 pub mod demo;
 pub mod demo_team;
 pub mod error;
+pub mod exercises;
 pub mod expectations;
 pub mod feedback;
 pub mod journal;
