@@ -20,6 +20,7 @@ pub mod overview;
 pub mod paths;
 pub mod people;
 pub mod people_week;
+pub mod program;
 pub mod reminder;
 pub mod search;
 pub mod settings;

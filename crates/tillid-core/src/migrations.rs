@@ -274,15 +274,36 @@ CREATE TRIGGER expectation_fts_ad AFTER DELETE ON expectation BEGIN
 END;
 "#;
 
+const V3_PROGRAM: &str = r#"
+-- The weekly program: which exercise each ISO week proposes (fixed once
+-- shown, so it does not shift mid-week), and what became of it.
+CREATE TABLE program_week (
+    iso_year    INTEGER NOT NULL,
+    iso_week    INTEGER NOT NULL,
+    exercise_id TEXT    NOT NULL,
+    -- proposed, swapped, skipped or done
+    state       TEXT    NOT NULL DEFAULT 'proposed'
+                CHECK (state IN ('proposed', 'swapped', 'skipped', 'done')),
+    -- Kept with the week so history stays readable if the library changes.
+    title       TEXT    NOT NULL DEFAULT '',
+    theme       TEXT    NOT NULL DEFAULT '',
+    -- JSON array of {question, answer}.
+    answers     TEXT    NOT NULL DEFAULT '[]',
+    done_at     TEXT,
+    PRIMARY KEY (iso_year, iso_week)
+) WITHOUT ROWID;
+CREATE INDEX program_week_by_exercise ON program_week (exercise_id, state);
+"#;
+
 /// All migrations, oldest first. The schema version is their count.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_JOURNAL), M::up(V2_PEOPLE)])
+    Migrations::new(vec![M::up(V1_JOURNAL), M::up(V2_PEOPLE), M::up(V3_PROGRAM)])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    2
+    3
 }
 
 #[cfg(test)]

@@ -1,0 +1,445 @@
+//! The weekly program: one exercise proposed per ISO week, deterministic
+//! from the focus setting and her history; swap, skip, or mark done with
+//! answers that flow into that week's reflection.
+
+use crate::error::{CoreError, Result};
+use crate::exercises::{library, Exercise, CORE_THEMES, THEMES};
+use crate::journal::now_stamp;
+use crate::locale::Lang;
+use crate::store::{check_size, Store};
+use crate::week::IsoWeek;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExerciseAnswer {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ProgramState {
+    Proposed,
+    Swapped,
+    Skipped,
+    Done,
+}
+
+/// The program's week: the exercise and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProgramWeek {
+    pub week: IsoWeek,
+    pub exercise_id: String,
+    pub state: ProgramState,
+    /// The exercise as the library has it now (None if it was removed; the
+    /// stored title and answers stay readable).
+    pub exercise: Option<Exercise>,
+    pub title: String,
+    pub theme: String,
+    pub answers: Vec<ExerciseAnswer>,
+    pub done_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ThemeProgress {
+    pub theme: String,
+    pub done: u32,
+    pub total: u32,
+}
+
+fn parse_state(s: &str) -> ProgramState {
+    match s {
+        "swapped" => ProgramState::Swapped,
+        "skipped" => ProgramState::Skipped,
+        "done" => ProgramState::Done,
+        _ => ProgramState::Proposed,
+    }
+}
+
+fn state_str(s: ProgramState) -> &'static str {
+    match s {
+        ProgramState::Proposed => "proposed",
+        ProgramState::Swapped => "swapped",
+        ProgramState::Skipped => "skipped",
+        ProgramState::Done => "done",
+    }
+}
+
+/// The focus setting: one theme, or "mix".
+pub fn valid_focus(focus: &str) -> bool {
+    focus == "mix" || THEMES.contains(&focus)
+}
+
+/// Chooses the exercise for a week. Not yet done first; with "mix" the
+/// themes rotate after the theme of the last completed exercise (core themes
+/// first, the others woven in); when everything is done, the least recently
+/// done. `done` maps exercise id → the week it was last done.
+pub fn choose(
+    focus: &str,
+    library: &[Exercise],
+    done: &HashMap<String, IsoWeek>,
+    last_theme: Option<&str>,
+) -> Option<String> {
+    let pool: Vec<&Exercise> = library
+        .iter()
+        .filter(|e| focus == "mix" || e.theme == focus)
+        .collect();
+    if pool.is_empty() {
+        return None;
+    }
+    let fresh: Vec<&Exercise> = pool
+        .iter()
+        .copied()
+        .filter(|e| !done.contains_key(&e.id))
+        .collect();
+    if fresh.is_empty() {
+        // Everything done: the least recently done, ties by id.
+        return pool
+            .iter()
+            .min_by_key(|e| (done.get(&e.id).copied(), e.id.clone()))
+            .map(|e| e.id.clone());
+    }
+    if focus != "mix" {
+        return fresh.iter().map(|e| e.id.clone()).min();
+    }
+    // Rotation: the three core themes in turn, with every fourth week
+    // given to the seed's other themes.
+    let mut order: Vec<&str> = Vec::new();
+    for (i, t) in CORE_THEMES.iter().enumerate() {
+        order.push(t);
+        if i == CORE_THEMES.len() - 1 {
+            order.push("other");
+        }
+    }
+    let slot_of = |theme: &str| {
+        if CORE_THEMES.contains(&theme) {
+            order.iter().position(|t| *t == theme).unwrap_or(0)
+        } else {
+            order.len() - 1
+        }
+    };
+    let start = last_theme
+        .map(|t| (slot_of(t) + 1) % order.len())
+        .unwrap_or(0);
+    for k in 0..order.len() {
+        let slot = order[(start + k) % order.len()];
+        let mut candidates: Vec<&&Exercise> = fresh
+            .iter()
+            .filter(|e| {
+                if slot == "other" {
+                    !CORE_THEMES.contains(&e.theme.as_str())
+                } else {
+                    e.theme == slot
+                }
+            })
+            .collect();
+        candidates.sort_by(|a, b| {
+            let ta = THEMES.iter().position(|t| *t == a.theme);
+            let tb = THEMES.iter().position(|t| *t == b.theme);
+            // Other themes: spread across them by how many of each are done.
+            ta.cmp(&tb).then_with(|| a.id.cmp(&b.id))
+        });
+        if slot == "other" {
+            // Prefer the theme with the fewest done so far, so all get a turn.
+            let done_in = |theme: &str| {
+                library
+                    .iter()
+                    .filter(|e| e.theme == theme && done.contains_key(&e.id))
+                    .count()
+            };
+            candidates.sort_by_key(|e| {
+                (
+                    done_in(&e.theme),
+                    THEMES.iter().position(|t| *t == e.theme),
+                    e.id.clone(),
+                )
+            });
+        }
+        if let Some(e) = candidates.first() {
+            return Some(e.id.clone());
+        }
+    }
+    fresh.iter().map(|e| e.id.clone()).min()
+}
+
+impl Store {
+    fn program_focus(&self) -> Result<String> {
+        Ok(self
+            .setting("program_focus")?
+            .filter(|f| valid_focus(f))
+            .unwrap_or_else(|| "mix".into()))
+    }
+
+    /// Sets the focus ("mix" or a theme); affects weeks not yet shown.
+    pub fn set_program_focus(&mut self, focus: &str) -> Result<()> {
+        if !valid_focus(focus) {
+            return Err(CoreError::Invalid {
+                field: "focus".into(),
+                reason: format!("{focus} is not a theme or \"mix\""),
+            });
+        }
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('program_focus', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [focus],
+        )?;
+        Ok(())
+    }
+
+    fn done_history(&self, before: IsoWeek) -> Result<(HashMap<String, IsoWeek>, Option<String>)> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT exercise_id, iso_year, iso_week, theme FROM program_week
+             WHERE state = 'done' AND (iso_year < ?1 OR (iso_year = ?1 AND iso_week < ?2))
+             ORDER BY iso_year, iso_week",
+        )?;
+        let mut done = HashMap::new();
+        let mut last_theme = None;
+        let rows = st.query_map(params![before.year, before.week], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                IsoWeek {
+                    year: r.get(1)?,
+                    week: r.get(2)?,
+                },
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, week, theme) = row?;
+            done.insert(id, week);
+            last_theme = Some(theme);
+        }
+        Ok((done, last_theme))
+    }
+
+    /// The week's exercise: stored once shown, chosen on first view.
+    pub fn program_week(&mut self, week: IsoWeek, lang: Lang) -> Result<ProgramWeek> {
+        if let Some(w) = self.load_program_week(week, lang)? {
+            return Ok(w);
+        }
+        let lib = library(lang);
+        let (done, last_theme) = self.done_history(week)?;
+        let focus = self.program_focus()?;
+        let id = choose(&focus, &lib, &done, last_theme.as_deref())
+            .ok_or_else(|| CoreError::NotFound("an exercise for this focus".into()))?;
+        self.store_program_week(week, &id, ProgramState::Proposed, &lib)?;
+        self.load_program_week(week, lang)?
+            .ok_or_else(|| CoreError::NotFound(format!("program week {week}")))
+    }
+
+    fn store_program_week(
+        &mut self,
+        week: IsoWeek,
+        id: &str,
+        state: ProgramState,
+        lib: &[Exercise],
+    ) -> Result<()> {
+        let ex = lib.iter().find(|e| e.id == id);
+        self.conn.execute(
+            "INSERT INTO program_week (iso_year, iso_week, exercise_id, state, title, theme)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (iso_year, iso_week) DO UPDATE SET exercise_id = excluded.exercise_id,
+                state = excluded.state, title = excluded.title, theme = excluded.theme,
+                answers = '[]', done_at = NULL",
+            params![
+                week.year,
+                week.week,
+                id,
+                state_str(state),
+                ex.map(|e| e.text.title.clone()).unwrap_or_default(),
+                ex.map(|e| e.theme.clone()).unwrap_or_default()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn load_program_week(&self, week: IsoWeek, lang: Lang) -> Result<Option<ProgramWeek>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT exercise_id, state, title, theme, answers, done_at FROM program_week
+                 WHERE iso_year = ?1 AND iso_week = ?2",
+                params![week.year, week.week],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, state, title, theme, answers, done_at)) = row else {
+            return Ok(None);
+        };
+        let exercise = library(lang).into_iter().find(|e| e.id == id);
+        Ok(Some(ProgramWeek {
+            week,
+            title: exercise
+                .as_ref()
+                .map(|e| e.text.title.clone())
+                .unwrap_or(title),
+            exercise,
+            exercise_id: id,
+            state: parse_state(&state),
+            theme,
+            answers: serde_json::from_str(&answers).unwrap_or_default(),
+            done_at,
+        }))
+    }
+
+    /// Picks another exercise for the week.
+    pub fn swap_exercise(
+        &mut self,
+        week: IsoWeek,
+        exercise_id: &str,
+        lang: Lang,
+    ) -> Result<ProgramWeek> {
+        let lib = library(lang);
+        if !lib.iter().any(|e| e.id == exercise_id) {
+            return Err(CoreError::NotFound(format!("exercise {exercise_id}")));
+        }
+        self.store_program_week(week, exercise_id, ProgramState::Swapped, &lib)?;
+        self.program_week(week, lang)
+    }
+
+    pub fn skip_exercise(&mut self, week: IsoWeek, lang: Lang) -> Result<ProgramWeek> {
+        self.program_week(week, lang)?;
+        self.conn.execute(
+            "UPDATE program_week SET state = 'skipped' WHERE iso_year = ?1 AND iso_week = ?2",
+            params![week.year, week.week],
+        )?;
+        self.program_week(week, lang)
+    }
+
+    /// Marks the week's exercise done with her answers (kept with the week,
+    /// with the question text, so they stay readable whatever the library does).
+    pub fn complete_exercise(
+        &mut self,
+        week: IsoWeek,
+        answers: &[ExerciseAnswer],
+        lang: Lang,
+    ) -> Result<ProgramWeek> {
+        self.program_week(week, lang)?;
+        for a in answers {
+            check_size("answer", &a.answer)?;
+        }
+        let json = serde_json::to_string(answers).map_err(|e| CoreError::Invalid {
+            field: "answers".into(),
+            reason: e.to_string(),
+        })?;
+        self.conn.execute(
+            "UPDATE program_week SET state = 'done', answers = ?1, done_at = ?2 WHERE iso_year = ?3 AND iso_week = ?4",
+            params![json, now_stamp(), week.year, week.week],
+        )?;
+        self.program_week(week, lang)
+    }
+
+    /// Done / total per theme, in the library's theme order.
+    pub fn program_progress(&self, lang: Lang) -> Result<Vec<ThemeProgress>> {
+        let lib = library(lang);
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT DISTINCT exercise_id FROM program_week WHERE state = 'done'")?;
+        let done: std::collections::HashSet<String> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(THEMES
+            .iter()
+            .map(|t| {
+                let in_theme: Vec<&Exercise> = lib.iter().filter(|e| e.theme == *t).collect();
+                ThemeProgress {
+                    theme: t.to_string(),
+                    done: in_theme.iter().filter(|e| done.contains(&e.id)).count() as u32,
+                    total: in_theme.len() as u32,
+                }
+            })
+            .collect())
+    }
+
+    /// Weeks with a done exercise, newest first (for "what was done when").
+    pub fn program_history(&self, lang: Lang) -> Result<Vec<ProgramWeek>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT iso_year, iso_week FROM program_week WHERE state = 'done' ORDER BY iso_year DESC, iso_week DESC",
+        )?;
+        let weeks: Vec<IsoWeek> = st
+            .query_map([], |r| {
+                Ok(IsoWeek {
+                    year: r.get(0)?,
+                    week: r.get(1)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        weeks
+            .into_iter()
+            .filter_map(|w| self.load_program_week(w, lang).transpose())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn run_year(focus: &str) -> Vec<String> {
+        let lib = library(Lang::En);
+        let mut done: HashMap<String, IsoWeek> = HashMap::new();
+        let mut last_theme: Option<String> = None;
+        let mut week = IsoWeek::new(2026, 1).unwrap();
+        let mut picked = Vec::new();
+        for _ in 0..52 {
+            let id = choose(focus, &lib, &done, last_theme.as_deref()).unwrap();
+            last_theme = lib.iter().find(|e| e.id == id).map(|e| e.theme.clone());
+            done.insert(id.clone(), week);
+            picked.push(id);
+            week = week.next();
+        }
+        picked
+    }
+
+    #[test]
+    fn a_mixed_year_has_no_repeat_and_rotates_themes_deterministically() {
+        let year = run_year("mix");
+        assert_eq!(
+            year.iter().collect::<HashSet<_>>().len(),
+            52,
+            "no repeat in 52 weeks"
+        );
+        assert_eq!(year, run_year("mix"), "deterministic");
+        let lib = library(Lang::En);
+        let theme = |id: &str| lib.iter().find(|e| e.id == id).unwrap().theme.clone();
+        let first: Vec<String> = year.iter().take(4).map(|id| theme(id)).collect();
+        assert_eq!(&first[..3], ["micromanagement", "expectations", "feedback"]);
+        assert!(
+            !CORE_THEMES.contains(&first[3].as_str()),
+            "every fourth week another theme"
+        );
+    }
+
+    #[test]
+    fn a_single_focus_proposes_its_theme_then_the_least_recently_done() {
+        let lib = library(Lang::En);
+        for focus in CORE_THEMES {
+            let year = run_year(focus);
+            assert!(year
+                .iter()
+                .all(|id| lib.iter().find(|e| &e.id == id).unwrap().theme == *focus));
+            let n = lib.iter().filter(|e| e.theme == *focus).count();
+            // All of the theme before any repeat; then the oldest first.
+            assert_eq!(year.iter().take(n).collect::<HashSet<_>>().len(), n);
+            assert_eq!(year[n], year[0]);
+            assert_eq!(year, run_year(focus));
+        }
+    }
+}
