@@ -15,6 +15,7 @@ Commands:
   note add   Quick capture of a journal note
   people     Add, list, export (right of access) or delete people
   exercises  List the weekly program's exercise library
+  program    This week's proposed exercise and progress per theme
   demo       Fill an empty data folder with a fictional history
 
 Options:
@@ -77,6 +78,18 @@ Options:
   --lang da|en    Language of the titles and texts
 ";
 
+const PROGRAM_HELP: &str = "\
+Usage: tillid [--data-dir DIR] program [--json] [--lang da|en]
+
+Shows this week's exercise (proposing one if the week has none yet, exactly
+as the app does) and progress per theme.
+
+Options:
+  --json          Print {\"week\", \"exercise_id\", \"state\", \"title\", \"theme\",
+                  \"answers\", \"progress\": [{\"theme\", \"done\", \"total\"}]}
+  --lang da|en    Language of the texts
+";
+
 const DEMO_HELP: &str = "\
 Usage: tillid [--data-dir DIR] demo [--weeks N] [--notes-per-week M]
 
@@ -129,6 +142,10 @@ pub enum Command {
         notes_per_week: u32,
     },
     Exercises {
+        json: bool,
+        lang: Option<String>,
+    },
+    Program {
         json: bool,
         lang: Option<String>,
     },
@@ -310,21 +327,30 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, ArgErro
             }
         }
         "people" => parse_people(&mut p, &mut data_dir)?,
-        "exercises" => {
+        "exercises" | "program" => {
+            let help = if name == "program" {
+                PROGRAM_HELP
+            } else {
+                EXERCISES_HELP
+            };
             let (mut json, mut lang) = (false, None);
             while let Some(a) = p.next()? {
                 match a {
                     Long("json") => json = true,
                     Long("lang") => lang = Some(string(p.value()?)?),
                     Long("data-dir") => data_dir = Some(PathBuf::from(p.value()?)),
-                    Short('h') | Long("help") => return Err(ArgError::Help(EXERCISES_HELP)),
+                    Short('h') | Long("help") => return Err(ArgError::Help(help)),
                     other => return Err(other.unexpected().into()),
                 }
             }
             if lang.as_deref().is_some_and(|l| l != "da" && l != "en") {
                 return Err(usage("--lang must be da or en"));
             }
-            Command::Exercises { json, lang }
+            if name == "program" {
+                Command::Program { json, lang }
+            } else {
+                Command::Exercises { json, lang }
+            }
         }
         "demo" => {
             let (mut weeks, mut notes_per_week) = (26, 2);

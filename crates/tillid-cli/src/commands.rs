@@ -12,6 +12,14 @@ use tillid_core::Store;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+fn pick_lang(store: &Store, lang: Option<&str>) -> Result<Lang> {
+    Ok(match lang {
+        Some("da") => Lang::Da,
+        Some("en") => Lang::En,
+        _ => store.settings()?.effective_language,
+    })
+}
+
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -108,12 +116,33 @@ pub fn run(p: Parsed) -> Result<()> {
                 store.dir().display()
             );
         }
+        Command::Program { json, lang } => {
+            let lang = pick_lang(&store, lang.as_deref())?;
+            let week = tillid_core::IsoWeek::containing(today());
+            let w = store.program_week(week, lang)?;
+            let progress = store.program_progress(lang)?;
+            if json {
+                let mut v = serde_json::to_value(&w)?;
+                v["progress"] = serde_json::to_value(&progress)?;
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                println!(
+                    "Week {}: {} [{}] ({:?})",
+                    week.week, w.title, w.theme, w.state
+                );
+                if let Some(e) = &w.exercise {
+                    for (i, step) in e.text.steps.iter().enumerate() {
+                        println!("  {}. {step}", i + 1);
+                    }
+                }
+                println!();
+                for p in progress {
+                    println!("  {:<22} {:>2} / {}", p.theme, p.done, p.total);
+                }
+            }
+        }
         Command::Exercises { json, lang } => {
-            let lang = match lang.as_deref() {
-                Some("da") => Lang::Da,
-                Some("en") => Lang::En,
-                _ => store.settings()?.effective_language,
-            };
+            let lang = pick_lang(&store, lang.as_deref())?;
             let library = tillid_core::exercises::library(lang);
             if json {
                 println!("{}", serde_json::to_string_pretty(&library)?);

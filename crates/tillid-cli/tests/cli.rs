@@ -269,3 +269,19 @@ fn exercises_lists_the_library_in_both_languages() {
         Some(2)
     );
 }
+
+#[test]
+fn program_shows_this_weeks_exercise_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tillid(dir.path(), &["program", "--json", "--lang", "en"]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["state"], "proposed");
+    assert!(!v["title"].as_str().unwrap().is_empty());
+    assert_eq!(v["progress"].as_array().unwrap().len(), 9);
+    // The same week gives the same proposal.
+    let again: serde_json::Value =
+        serde_json::from_slice(&tillid(dir.path(), &["program", "--json"]).stdout).unwrap();
+    assert_eq!(again["exercise_id"], v["exercise_id"]);
+    assert!(stdout(&tillid(dir.path(), &["program", "--help"])).contains("Usage:"));
+}

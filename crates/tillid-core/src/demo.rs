@@ -164,7 +164,44 @@ const TAGS: &[&str] = &[
     "sparring",
 ];
 
+const ANSWERS: &[&str] = &[
+    "Det var sværere end jeg troede at holde mig ude af det, men resultatet blev godt.",
+    "Jeg nåede det kun halvt; næste gang sætter jeg tid af i kalenderen.",
+    "Teamet tog imod det med det samme. Jeg undervurderede dem.",
+    "Jeg lagde mærke til, at jeg spurgte mere og fortalte mindre.",
+    "Det gav en god snak om, hvad vi egentlig forventer af hinanden.",
+];
+
 impl Store {
+    /// Completes the program's exercise, with answers, in most past weeks,
+    /// oldest first so the rotation unfolds as it would have.
+    fn fill_demo_program(&mut self, this_week: IsoWeek, weeks: u32, rng: &mut Rng) -> Result<()> {
+        let mut week = this_week;
+        for _ in 0..weeks {
+            week = week.previous();
+        }
+        while week < this_week {
+            let w = self.program_week(week, crate::locale::Lang::Da)?;
+            if rng.below(5) > 0 {
+                let answers: Vec<crate::program::ExerciseAnswer> = w
+                    .exercise
+                    .map(|e| e.text.questions)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|q| crate::program::ExerciseAnswer {
+                        question: q,
+                        answer: rng.pick(ANSWERS).to_string(),
+                    })
+                    .collect();
+                self.complete_exercise(week, &answers, crate::locale::Lang::Da)?;
+            } else {
+                self.skip_exercise(week, crate::locale::Lang::Da)?;
+            }
+            week = week.next();
+        }
+        Ok(())
+    }
+
     /// Fills an empty store with `weeks` weeks of reflections, ending this
     /// week, and `notes_per_week` notes in each. Refuses a non-empty store.
     pub fn fill_demo(&mut self, o: &DemoOptions) -> Result<DemoSummary> {
@@ -260,6 +297,7 @@ impl Store {
         }
         tx.commit()?;
         self.fill_demo_team(o.today, o.weeks.min(52), &mut rng)?;
+        self.fill_demo_program(this_week, o.weeks.min(40), &mut rng)?;
         Ok(summary)
     }
 }
