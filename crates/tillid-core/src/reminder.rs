@@ -290,3 +290,93 @@ mod tests {
         assert!(friday_at("09:05").validate().is_ok());
     }
 }
+
+/// Everything about reminding her, as Settings shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderSettings {
+    pub enabled: bool,
+    pub schedule: ReminderSchedule,
+    /// Closing the window keeps Tillid in the tray (default: on when
+    /// reminders are on).
+    pub close_to_tray: bool,
+    /// Start Tillid at login (off by default).
+    pub autostart: bool,
+}
+
+/// The computer's time zone, falling back to Copenhagen.
+pub fn os_time_zone() -> String {
+    iana_time_zone::get_timezone()
+        .ok()
+        .filter(|tz| tz.parse::<Tz>().is_ok())
+        .unwrap_or_else(|| "Europe/Copenhagen".into())
+}
+
+impl crate::store::Store {
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        let get = |k: &str| self.setting(k);
+        let enabled = get("reminder_enabled")?.is_none_or(|v| v == "1");
+        let schedule = ReminderSchedule {
+            weekday: get("reminder_weekday")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(5),
+            time: get("reminder_time")?.unwrap_or_else(|| "14:00".into()),
+            time_zone: get("reminder_time_zone")?.unwrap_or_else(os_time_zone),
+        };
+        Ok(ReminderSettings {
+            enabled,
+            close_to_tray: get("close_to_tray")?.map_or(enabled, |v| v == "1"),
+            autostart: get("autostart")?.is_some_and(|v| v == "1"),
+            schedule,
+        })
+    }
+
+    /// Stores the reminder settings in one transaction, refusing impossible
+    /// times before anything is written.
+    pub fn set_reminder_settings(&mut self, s: &ReminderSettings) -> Result<ReminderSettings> {
+        s.schedule.validate()?;
+        let flag = |b: bool| if b { "1" } else { "0" }.to_string();
+        let tx = self.conn.transaction()?;
+        for (k, v) in [
+            ("reminder_enabled", flag(s.enabled)),
+            ("reminder_weekday", s.schedule.weekday.to_string()),
+            ("reminder_time", s.schedule.time.trim().to_string()),
+            ("reminder_time_zone", s.schedule.time_zone.clone()),
+            ("close_to_tray", flag(s.close_to_tray)),
+            ("autostart", flag(s.autostart)),
+        ] {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                rusqlite::params![k, v],
+            )?;
+        }
+        tx.commit()?;
+        self.reminder_settings()
+    }
+
+    pub fn reminder_last_shown(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .setting("reminder_last_shown")?
+            .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
+            .map(|t| t.with_timezone(&Utc)))
+    }
+
+    pub fn mark_reminder_shown(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('reminder_last_shown', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [at.to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// The reminder to show at `now`, if one is due and not yet shown.
+    pub fn due_reminder(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+        let s = self.reminder_settings()?;
+        if !s.enabled {
+            return Ok(None);
+        }
+        s.schedule.missed(self.reminder_last_shown()?, now)
+    }
+}

@@ -100,3 +100,56 @@ fn an_exercise_that_left_the_library_keeps_its_history_readable() {
         "expectations"
     );
 }
+
+#[test]
+fn reminder_settings_persist_and_a_due_reminder_is_shown_once() {
+    use chrono::{TimeZone, Utc};
+    use tillid_core::reminder::{ReminderSchedule, ReminderSettings};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path()).unwrap();
+    let d = s.reminder_settings().unwrap();
+    assert!(d.enabled && d.close_to_tray && !d.autostart);
+    assert_eq!((d.schedule.weekday, d.schedule.time.as_str()), (5, "14:00"));
+    let bad = ReminderSettings {
+        schedule: ReminderSchedule {
+            time: "24:30".into(),
+            ..d.schedule.clone()
+        },
+        ..d.clone()
+    };
+    assert_eq!(s.set_reminder_settings(&bad).unwrap_err().code(), "invalid");
+    let mine = ReminderSettings {
+        enabled: true,
+        schedule: ReminderSchedule {
+            weekday: 4,
+            time: "15:30".into(),
+            time_zone: "Europe/Copenhagen".into(),
+        },
+        close_to_tray: false,
+        autostart: true,
+    };
+    s.set_reminder_settings(&mine).unwrap();
+    drop(s);
+    let mut s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.reminder_settings().unwrap(), mine);
+    // Thursday 26 Nov 2026 15:30 CET = 14:30 UTC.
+    let before = Utc.with_ymd_and_hms(2026, 11, 26, 14, 29, 0).unwrap();
+    let after = Utc.with_ymd_and_hms(2026, 11, 26, 14, 31, 0).unwrap();
+    s.mark_reminder_shown(Utc.with_ymd_and_hms(2026, 11, 19, 14, 30, 0).unwrap())
+        .unwrap();
+    assert_eq!(s.due_reminder(before).unwrap(), None);
+    let due = s.due_reminder(after).unwrap().unwrap();
+    s.mark_reminder_shown(after).unwrap();
+    assert_eq!(due, Utc.with_ymd_and_hms(2026, 11, 26, 14, 30, 0).unwrap());
+    assert_eq!(s.due_reminder(after).unwrap(), None, "shown once");
+    s.set_reminder_settings(&ReminderSettings {
+        enabled: false,
+        ..mine
+    })
+    .unwrap();
+    assert_eq!(
+        s.due_reminder(Utc.with_ymd_and_hms(2026, 12, 10, 15, 0, 0).unwrap())
+            .unwrap(),
+        None
+    );
+}
