@@ -24,7 +24,8 @@ pub struct PersonRecord {
     pub expectations: Vec<Expectation>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ExportedFiles {
     pub json: PathBuf,
     pub html: PathBuf,

@@ -3,10 +3,31 @@
 // the UI imports @tauri-apps/api.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Agreement } from "./bindings/Agreement";
+import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { ExportedFiles } from "./bindings/ExportedFiles";
+import type { Conversation } from "./bindings/Conversation";
+import type { ConversationInput } from "./bindings/ConversationInput";
+import type { ConversationKind } from "./bindings/ConversationKind";
+import type { ConversationView } from "./bindings/ConversationView";
+import type { DelegationLevel } from "./bindings/DelegationLevel";
+import type { ErasurePreview } from "./bindings/ErasurePreview";
+import type { Expectation } from "./bindings/Expectation";
+import type { ExpectationInput } from "./bindings/ExpectationInput";
+import type { Feedback } from "./bindings/Feedback";
+import type { FeedbackInput } from "./bindings/FeedbackInput";
+import type { FollowUp } from "./bindings/FollowUp";
 import type { IsoWeek } from "./bindings/IsoWeek";
+import type { JudgementHint } from "./bindings/JudgementHint";
+import type { MusTemplate } from "./bindings/MusTemplate";
 import type { Note } from "./bindings/Note";
 import type { NoteInput } from "./bindings/NoteInput";
+import type { PeopleHit } from "./bindings/PeopleHit";
+import type { PeopleWeek } from "./bindings/PeopleWeek";
+import type { Person } from "./bindings/Person";
+import type { PersonInput } from "./bindings/PersonInput";
+import type { PersonPage } from "./bindings/PersonPage";
 import type { Reflection } from "./bindings/Reflection";
 import type { ReflectionInput } from "./bindings/ReflectionInput";
 import type { ReflectionView } from "./bindings/ReflectionView";
@@ -61,6 +82,64 @@ export const timeline = (query: TimelineQuery) => call<TimelinePage>("timeline",
 export const timelineFilters = () => call<TimelineFilters>("timeline_filters");
 export const search = (query: string, limit: number | null = null) =>
   call<SearchHit[]>("search", { query, limit });
+
+// ---- People, conversations, agreements, feedback, expectations ----
+
+
+export const peopleList = (includeArchived: boolean) =>
+  call<Person[]>("people_list", { includeArchived });
+export const personPage = (id: number) => call<PersonPage>("person_page", { id });
+export const personAdd = (input: PersonInput) => call<Person>("person_add", { input });
+export const personUpdate = (id: number, input: PersonInput) =>
+  call<Person>("person_update", { id, input });
+/** `months` null: the default retention of 12 months. */
+export const personArchive = (id: number, months: number | null = null) =>
+  call<Person>("person_archive", { id, months });
+export const personUnarchive = (id: number) => call<Person>("person_unarchive", { id });
+export const personSetRetention = (id: number, until: string) =>
+  call<Person>("person_set_retention", { id, until });
+export const peoplePastRetention = () => call<Person[]>("people_past_retention");
+export const personErasurePreview = (id: number) =>
+  call<ErasurePreview>("person_erasure_preview", { id });
+export const personErase = (id: number) => call<ErasurePreview>("person_erase", { id });
+export const personExport = (id: number) => call<ExportedFiles>("person_export", { id });
+export const peopleWeek = () => call<PeopleWeek>("people_week");
+export const searchPeople = (query: string, limit: number | null = null) =>
+  call<PeopleHit[]>("search_people", { query, limit });
+
+export const conversationStart = (personId: number, kind: ConversationKind, date: string) =>
+  call<Conversation>("conversation_start", { personId, kind, date });
+export const conversationView = (id: number) => call<ConversationView>("conversation_view", { id });
+export const conversationSave = (id: number, input: ConversationInput) =>
+  call<Conversation>("conversation_save", { id, input });
+export const conversationDelete = (id: number) => call<void>("conversation_delete", { id });
+
+export const agreementAdd = (conversationId: number, input: AgreementInput) =>
+  call<Agreement>("agreement_add", { conversationId, input });
+export const agreementUpdate = (id: number, input: AgreementInput) =>
+  call<Agreement>("agreement_update", { id, input });
+export const agreementDelete = (id: number) => call<void>("agreement_delete", { id });
+export const agreementFollowUp = (agreementId: number, conversationId: number, what: FollowUp) =>
+  call<Agreement>("agreement_follow_up", { agreementId, conversationId, what });
+
+export const feedbackAdd = (personId: number, input: FeedbackInput) =>
+  call<Feedback>("feedback_add", { personId, input });
+export const feedbackUpdate = (id: number, input: FeedbackInput) =>
+  call<Feedback>("feedback_update", { id, input });
+export const feedbackDelete = (id: number) => call<void>("feedback_delete", { id });
+export const judgementHint = (behaviour: string) =>
+  call<JudgementHint | null>("judgement_hint", { behaviour });
+
+export const expectationAdd = (personId: number, input: ExpectationInput) =>
+  call<Expectation>("expectation_add", { personId, input });
+export const expectationUpdate = (id: number, input: ExpectationInput) =>
+  call<Expectation>("expectation_update", { id, input });
+export const expectationDelete = (id: number) => call<void>("expectation_delete", { id });
+export const delegationLog = (id: number, week: IsoWeek, actedLevel: number, note: string) =>
+  call<Expectation>("delegation_log", { id, week, actedLevel, note });
+
+export const musTemplate = () => call<MusTemplate>("mus_template");
+export const delegationLevels = () => call<DelegationLevel[]>("delegation_levels");
 
 /** Sanitised HTML (rendered and cleaned by the backend), safe for {@html}. */
 export const renderMarkdown = (source: string) => call<string>("render_markdown", { source });

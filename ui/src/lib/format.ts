@@ -134,3 +134,18 @@ export function formatWeekRange(week: IsoWeek): string {
   const sunday = fromUtc(toUtc(monday) + 6 * DAY_MS);
   return formatRange(toIsoDate(monday), toIsoDate(sunday));
 }
+
+/** "1. okt." / "1 Oct", for compact histories. */
+export function formatShortDate(iso: string): string {
+  const d = parseDate(iso);
+  if (!d) return iso;
+  return i18n.lang === "da"
+    ? `${d.day}. ${formatShortMonth(d.month)}`
+    : `${d.day} ${formatShortMonth(d.month)}`;
+}
+
+/** The ISO week of today on this computer's clock. */
+export function currentIsoWeek(): IsoWeek {
+  const d = parseDate(todayIso());
+  return d ? isoWeekOf(d) : { year: 1970, week: 1 };
+}

@@ -15,7 +15,14 @@ export type DynamicKey =
   | `monthShort.${number}`
   | `weekday.${number}`
   | `status.${string}`
-  | `kind.${string}`;
+  | `kind.${string}`
+  | `conversationKind.${string}`
+  | `owner.${string}`
+  | `agreementStatus.${string}`
+  | `followUp.${string}`
+  | `direction.${string}`
+  | `tone.${string}`
+  | `mus.phase.${string}`;
 
 type Params = Record<string, string | number>;
 

@@ -8,7 +8,10 @@ export type Route =
   | { name: "journal" }
   | { name: "note"; id: number | null }
   | { name: "search" }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "people" }
+  | { name: "person"; id: number }
+  | { name: "conversation"; id: number };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split(/\//).filter(Boolean);
@@ -22,6 +25,9 @@ export function parseHash(hash: string): Route {
   }
   if (head === "note" && a === "new") return { name: "note", id: null };
   if (head === "note" && a && /^\d+$/.test(a)) return { name: "note", id: Number(a) };
+  if (head === "person" && a && /^\d+$/.test(a)) return { name: "person", id: Number(a) };
+  if (head === "conversation" && a && /^\d+$/.test(a)) return { name: "conversation", id: Number(a) };
+  if (head === "people") return { name: "people" };
   if (head === "journal") return { name: "journal" };
   if (head === "search") return { name: "search" };
   if (head === "settings") return { name: "settings" };
@@ -33,6 +39,9 @@ export const paths = {
   journal: "#/journal",
   search: "#/search",
   settings: "#/settings",
+  people: "#/people",
+  person: (id: number) => `#/person/${id}`,
+  conversation: (id: number) => `#/conversation/${id}`,
   newNote: "#/note/new",
   note: (id: number) => `#/note/${id}`,
   reflection: (w: IsoWeek) => `#/reflection/${w.year}/${w.week}`,
