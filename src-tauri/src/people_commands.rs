@@ -94,6 +94,13 @@ pub fn people_week(state: State<AppState>) -> Res<PeopleWeek> {
     state.with(|s| s.people_week(today()))
 }
 
+/// Agreements made or followed up in `week`, for the reflection.
+#[tauri::command]
+pub fn week_agreements(state: State<AppState>, week: IsoWeek) -> Res<Vec<Agreement>> {
+    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
+    state.with(|s| s.agreements_touched_in(week))
+}
+
 #[tauri::command]
 pub fn search_people(
     state: State<AppState>,

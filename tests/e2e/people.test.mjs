@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, go, screenshot, startDriver, waitSaved } from './lib/app.mjs';
+import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
@@ -98,6 +98,17 @@ describe('people, one-on-ones, MUS and erasure', () => {
     });
     assert.ok(!(await panel.text()).includes('course budget'));
     await screenshot(s, 'this-week-people-en');
+  });
+
+  test("this week's reflection lists the week's agreements and asks: follow up, or check up?", async () => {
+    const w = isoWeek();
+    await go(s, `#/reflection/${w.year}/${w.week}`);
+    const section = await s.waitFor(TID('week-agreements'));
+    const text = await section.text();
+    assert.ok(text.includes('Søren drafts the rota himself') && text.includes('course budget'), text);
+    await typeInto(s, 'field-checkup', 'I followed up on the rota without checking each step.');
+    await waitSaved(s);
+    await screenshot(s, 'reflection-checkup-en');
   });
 
   test('a MUS from preparation through the conversation to the development plan', async () => {

@@ -512,6 +512,16 @@ impl Store {
         })
     }
 
+    /// Agreements made or followed up in `week`, for the reflection's
+    /// "did you follow up, or check up?".
+    pub fn agreements_touched_in(&self, week: crate::week::IsoWeek) -> Result<Vec<Agreement>> {
+        let (from, to) = (week.monday().to_string(), week.sunday().to_string());
+        self.agreements_where(
+            "a.id IN (SELECT agreement_id FROM agreement_event WHERE on_date BETWEEN ?1 AND ?2)",
+            &[&from, &to],
+        )
+    }
+
     /// Open agreements across active people due on or before `until`
     /// (overdue ones included), soonest first.
     pub fn open_agreements_due(&self, until: &str) -> Result<Vec<Agreement>> {

@@ -16,7 +16,7 @@ pub(crate) fn now_stamp() -> String {
 
 const REFLECTION_COLUMNS: &str = "id, iso_year, iso_week, status, followup, happened, \
     trust_control, learned, next_try, rating_org, rating_rel, rating_ind, energy, body, \
-    created_at, updated_at";
+    created_at, updated_at, checkup";
 
 fn reflection_from_row(r: &Row) -> rusqlite::Result<Reflection> {
     let status: String = r.get(3)?;
@@ -43,6 +43,7 @@ fn reflection_from_row(r: &Row) -> rusqlite::Result<Reflection> {
             energy: r.get(12)?,
             tags: Vec::new(),
             body: r.get(13)?,
+            checkup: r.get(16)?,
         },
         created_at: r.get(14)?,
         updated_at: r.get(15)?,
@@ -67,6 +68,7 @@ fn validate_reflection(i: &ReflectionInput) -> Result<()> {
         ("learned", &i.learned),
         ("next_try", &i.next_try),
         ("body", &i.body),
+        ("checkup", &i.checkup),
     ] {
         check_size(field, text)?;
     }
@@ -147,14 +149,15 @@ impl Store {
         let id: i64 = tx.query_row(
             "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week,
                 followup, happened, trust_control, learned, next_try,
-                rating_org, rating_rel, rating_ind, energy, body, created_at, updated_at)
-             VALUES (?1, 'reflection', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                rating_org, rating_rel, rating_ind, energy, body, created_at, updated_at, checkup)
+             VALUES (?1, 'reflection', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)
              ON CONFLICT (iso_year, iso_week) WHERE kind = 'reflection' DO UPDATE SET
                 followup = excluded.followup, happened = excluded.happened,
                 trust_control = excluded.trust_control, learned = excluded.learned,
                 next_try = excluded.next_try, rating_org = excluded.rating_org,
                 rating_rel = excluded.rating_rel, rating_ind = excluded.rating_ind,
-                energy = excluded.energy, body = excluded.body, updated_at = excluded.updated_at
+                energy = excluded.energy, body = excluded.body, checkup = excluded.checkup,
+                updated_at = excluded.updated_at
              RETURNING id",
             params![
                 format!("reflection-{week}"),
@@ -172,6 +175,7 @@ impl Store {
                 input.energy,
                 input.body,
                 now,
+                input.checkup,
             ],
             |r| r.get(0),
         )?;

@@ -295,15 +295,25 @@ CREATE TABLE program_week (
 CREATE INDEX program_week_by_exercise ON program_week (exercise_id, state);
 "#;
 
+const V4_CHECKUP: &str = r#"
+-- The reflection's answer to "did you follow up, or check up?".
+ALTER TABLE entry ADD COLUMN checkup TEXT NOT NULL DEFAULT '';
+"#;
+
 /// All migrations, oldest first. The schema version is their count.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_JOURNAL), M::up(V2_PEOPLE), M::up(V3_PROGRAM)])
+    Migrations::new(vec![
+        M::up(V1_JOURNAL),
+        M::up(V2_PEOPLE),
+        M::up(V3_PROGRAM),
+        M::up(V4_CHECKUP),
+    ])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    3
+    4
 }
 
 #[cfg(test)]

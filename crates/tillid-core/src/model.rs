@@ -56,6 +56,9 @@ pub struct ReflectionInput {
     pub energy: Option<u8>,
     pub tags: Vec<String>,
     pub body: String,
+    /// Did I follow up, or check up? (about the week's agreements)
+    #[serde(default)]
+    pub checkup: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -626,3 +626,39 @@ fn mus_summary_and_preparation_form_in_markdown() {
         "invalid"
     );
 }
+
+#[test]
+fn the_weeks_agreements_feed_the_reflections_follow_up_or_check_up() {
+    let (_d, mut s) = store();
+    let p = person(&mut s, "Anne", "");
+    let old = talk(&mut s, p, ConversationKind::OneOnOne, "2026-11-10", "");
+    let a = agree(&mut s, old, "Anne laver planen", None);
+    let now = talk(&mut s, p, ConversationKind::OneOnOne, "2026-11-24", "");
+    s.follow_up(a, now, FollowUp::Kept).unwrap();
+    let b = agree(&mut s, now, "Jeg spørger HR", None);
+    let w48 = IsoWeek::new(2026, 48).unwrap();
+    let ids: Vec<i64> = s
+        .agreements_touched_in(w48)
+        .unwrap()
+        .iter()
+        .map(|x| x.id)
+        .collect();
+    assert_eq!(ids, vec![a, b]);
+    assert!(s
+        .agreements_touched_in(IsoWeek::new(2026, 47).unwrap())
+        .unwrap()
+        .is_empty());
+    let saved = s
+        .save_reflection(
+            w48,
+            &ReflectionInput {
+                checkup: "Jeg fulgte op på planen uden at tjekke hvert skridt.".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        saved.content.checkup,
+        "Jeg fulgte op på planen uden at tjekke hvert skridt."
+    );
+}

@@ -114,6 +114,8 @@ export const conversationSave = (id: number, input: ConversationInput) =>
   call<Conversation>("conversation_save", { id, input });
 export const conversationDelete = (id: number) => call<void>("conversation_delete", { id });
 
+/** Agreements made or followed up in a week (the reflection's check-up). */
+export const weekAgreements = (week: IsoWeek) => call<Agreement[]>("week_agreements", { week });
 export const agreementAdd = (conversationId: number, input: AgreementInput) =>
   call<Agreement>("agreement_add", { conversationId, input });
 export const agreementUpdate = (id: number, input: AgreementInput) =>

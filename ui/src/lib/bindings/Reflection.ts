@@ -14,4 +14,8 @@ trust_control: string, learned: string, next_try: string,
 /**
  * Trust (5) versus control (1) at the seed's three levels.
  */
-rating_org: number | null, rating_rel: number | null, rating_ind: number | null, energy: number | null, tags: Array<string>, body: string, };
+rating_org: number | null, rating_rel: number | null, rating_ind: number | null, energy: number | null, tags: Array<string>, body: string, 
+/**
+ * Did I follow up, or check up? (about the week's agreements)
+ */
+checkup: string, };
