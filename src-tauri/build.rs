@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "person_erase",
     "person_export",
     "people_week",
+    "mus_export_markdown",
     "week_agreements",
     "search_people",
     "conversation_start",

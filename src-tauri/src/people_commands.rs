@@ -11,6 +11,7 @@ use tillid_core::conversations::{
 };
 use tillid_core::expectations::{Expectation, ExpectationInput};
 use tillid_core::feedback::{Feedback, FeedbackInput};
+use tillid_core::mus_export::MusDocument;
 use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};
 use tillid_core::people_week::{PeopleHit, PeopleWeek};
 use tillid_core::templates::{DelegationLevel, JudgementHint, MusTemplate};
@@ -87,6 +88,18 @@ pub fn person_export(state: State<AppState>, id: i64) -> Res<ExportedFiles> {
 
 fn dirs_documents() -> Option<PathBuf> {
     tillid_core::paths::documents_dir().map(|d| d.join("Tillid"))
+}
+
+/// Writes the MUS preparation form or summary as Markdown next to the
+/// access exports and returns the file's path.
+#[tauri::command]
+pub fn mus_export_markdown(state: State<AppState>, id: i64, which: MusDocument) -> Res<String> {
+    let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
+    state.with(|s| {
+        Ok(s.export_mus_markdown(id, which, &dir, lang(s)?)?
+            .display()
+            .to_string())
+    })
 }
 
 #[tauri::command]

@@ -3,6 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
@@ -129,6 +130,15 @@ describe('people, one-on-ones, MUS and erasure', () => {
       pred: async (el) => (await el.text()).includes('Takes the two-day course'),
     });
     await waitSaved(s);
+    await typeInto(s, 'section-followup_notes', 'We meet again in March.');
+    // The summary is written with everything on screen, pending edits included.
+    await (await s.waitFor(TID('mus-export-summary'))).click();
+    const result = await s.waitFor(TID('mus-export-result'));
+    const path = (await result.text()).replace(/^[^/]*/, '');
+    const summary = readFileSync(path, 'utf8');
+    for (const want of ['Søren Ærø', 'Søren thrives since the move', 'Takes the two-day course', 'We meet again in March.']) {
+      assert.ok(summary.includes(want), `${want} in ${path}`);
+    }
     await screenshot(s, 'mus-followup-en');
   });
 

@@ -8,6 +8,20 @@ use crate::error::{CoreError, Result};
 use crate::locale::Lang;
 use crate::store::Store;
 use crate::templates::mus_template;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Which MUS document to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MusDocument {
+    /// The employee's preparation form, handed out beforehand.
+    Preparation,
+    /// The summary (referat), shared afterwards.
+    Summary,
+}
 
 fn owner_label(o: AgreementOwner, lang: Lang) -> &'static str {
     match (o, lang) {
@@ -30,6 +44,41 @@ fn agreement_line(a: &Agreement, lang: Lang) -> String {
 }
 
 impl Store {
+    /// Writes the MUS document as Markdown into `dir` (atomically) and
+    /// returns its path.
+    pub fn export_mus_markdown(
+        &self,
+        id: i64,
+        which: MusDocument,
+        dir: &Path,
+        lang: Lang,
+    ) -> Result<PathBuf> {
+        let (text, kind) = match (which, lang) {
+            (MusDocument::Preparation, Lang::Da) => {
+                (self.mus_preparation_markdown(id, lang)?, "forberedelse")
+            }
+            (MusDocument::Preparation, Lang::En) => {
+                (self.mus_preparation_markdown(id, lang)?, "preparation")
+            }
+            (MusDocument::Summary, Lang::Da) => (self.mus_summary_markdown(id, lang)?, "referat"),
+            (MusDocument::Summary, Lang::En) => (self.mus_summary_markdown(id, lang)?, "summary"),
+        };
+        let c = self.conversation(id)?;
+        let name = self.person(c.person_id)?.name;
+        let safe: String = name
+            .chars()
+            .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
+            .collect();
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(format!(
+            "MUS-{kind}-{}-{}.md",
+            safe.trim_matches('-'),
+            c.date
+        ));
+        crate::access_export::write_atomically(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
     fn mus_conversation(&self, id: i64) -> Result<crate::conversations::ConversationView> {
         let view = self.conversation_view(id)?;
         if view.conversation.kind != ConversationKind::Mus {

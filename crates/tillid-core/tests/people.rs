@@ -662,3 +662,37 @@ fn the_weeks_agreements_feed_the_reflections_follow_up_or_check_up() {
         "Jeg fulgte op på planen uden at tjekke hvert skridt."
     );
 }
+
+#[test]
+fn mus_documents_are_written_as_markdown_files() {
+    use tillid_core::mus_export::MusDocument;
+    let (_d, mut s) = store();
+    let p = person(&mut s, "Jonas Bæk", "");
+    let mus = talk(&mut s, p, ConversationKind::Mus, "2026-11-12", "");
+    let out = tempfile::tempdir().unwrap();
+    let summary = s
+        .export_mus_markdown(
+            mus,
+            MusDocument::Summary,
+            out.path(),
+            tillid_core::locale::Lang::Da,
+        )
+        .unwrap();
+    let prep = s
+        .export_mus_markdown(
+            mus,
+            MusDocument::Preparation,
+            out.path(),
+            tillid_core::locale::Lang::Da,
+        )
+        .unwrap();
+    assert!(std::fs::read_to_string(&summary)
+        .unwrap()
+        .contains("Jonas Bæk"));
+    assert!(prep
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains("forberedelse"));
+    assert_ne!(summary, prep);
+}

@@ -7,6 +7,7 @@ import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { ExportedFiles } from "./bindings/ExportedFiles";
+import type { MusDocument } from "./bindings/MusDocument";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
 import type { ConversationKind } from "./bindings/ConversationKind";
@@ -114,6 +115,9 @@ export const conversationSave = (id: number, input: ConversationInput) =>
   call<Conversation>("conversation_save", { id, input });
 export const conversationDelete = (id: number) => call<void>("conversation_delete", { id });
 
+/** Writes the MUS preparation form or summary as Markdown; returns the path. */
+export const musExportMarkdown = (id: number, which: MusDocument) =>
+  call<string>("mus_export_markdown", { id, which });
 /** Agreements made or followed up in a week (the reflection's check-up). */
 export const weekAgreements = (week: IsoWeek) => call<Agreement[]>("week_agreements", { week });
 export const agreementAdd = (conversationId: number, input: AgreementInput) =>
