@@ -202,12 +202,10 @@ pub fn run(p: Parsed) -> Result<()> {
             }
         }
         Command::PeopleExport { id, out, lang } => {
-            let lang = match lang.as_deref() {
-                Some("da") => Lang::Da,
-                Some("en") => Lang::En,
-                Some(other) => return Err(format!("--lang must be da or en, not {other}").into()),
-                None => store.settings()?.effective_language,
-            };
+            if let Some(other) = lang.as_deref().filter(|l| *l != "da" && *l != "en") {
+                return Err(format!("--lang must be da or en, not {other}").into());
+            }
+            let lang = pick_lang(&store, lang.as_deref())?;
             let files = store.export_person(id, &out, lang)?;
             println!(
                 "Wrote {}\nWrote {}",

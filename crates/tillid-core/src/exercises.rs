@@ -241,29 +241,35 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<ContentError> {
 
 /// The library in one language, ordered by theme then id. The content test
 /// guarantees every compiled-in file is valid, so invalid ones are skipped
-/// here rather than failing the app.
+/// here rather than failing the app. Parsed once per run.
 pub fn library(lang: Lang) -> Vec<Exercise> {
-    let mut out: Vec<Exercise> = EXERCISE_FILES
+    static PARSED: std::sync::OnceLock<Vec<ExerciseFile>> = std::sync::OnceLock::new();
+    let files = PARSED.get_or_init(|| {
+        let mut files: Vec<ExerciseFile> = EXERCISE_FILES
+            .iter()
+            .filter_map(|(name, text)| check_file(name, text).ok())
+            .collect();
+        files.sort_by(|a, b| {
+            let ta = THEMES.iter().position(|t| *t == a.theme);
+            let tb = THEMES.iter().position(|t| *t == b.theme);
+            ta.cmp(&tb).then_with(|| a.id.cmp(&b.id))
+        });
+        files
+    });
+    files
         .iter()
-        .filter_map(|(name, text)| check_file(name, text).ok())
         .map(|f| Exercise {
-            id: f.id,
-            theme: f.theme,
-            level: f.level,
+            id: f.id.clone(),
+            theme: f.theme.clone(),
+            level: f.level.clone(),
             minutes: f.minutes,
-            frameworks: f.frameworks,
+            frameworks: f.frameworks.clone(),
             text: match lang {
-                Lang::Da => f.da,
-                Lang::En => f.en,
+                Lang::Da => f.da.clone(),
+                Lang::En => f.en.clone(),
             },
         })
-        .collect();
-    out.sort_by(|a, b| {
-        let ta = THEMES.iter().position(|t| *t == a.theme);
-        let tb = THEMES.iter().position(|t| *t == b.theme);
-        ta.cmp(&tb).then_with(|| a.id.cmp(&b.id))
-    });
-    out
+        .collect()
 }
 
 #[cfg(test)]

@@ -185,12 +185,7 @@ impl Store {
                 reason: format!("{focus} is not a theme or \"mix\""),
             });
         }
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES ('program_focus', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [focus],
-        )?;
-        Ok(())
+        crate::settings::put_setting(&self.conn, "program_focus", focus)
     }
 
     fn done_history(&self, before: IsoWeek) -> Result<(HashMap<String, IsoWeek>, Option<String>)> {

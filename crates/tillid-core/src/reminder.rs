@@ -345,11 +345,7 @@ impl crate::store::Store {
             ("close_to_tray", flag(s.close_to_tray)),
             ("autostart", flag(s.autostart)),
         ] {
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                rusqlite::params![k, v],
-            )?;
+            crate::settings::put_setting(&tx, k, &v)?;
         }
         tx.commit()?;
         self.reminder_settings()
@@ -363,12 +359,7 @@ impl crate::store::Store {
     }
 
     pub fn mark_reminder_shown(&mut self, at: DateTime<Utc>) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES ('reminder_last_shown', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [at.to_rfc3339()],
-        )?;
-        Ok(())
+        crate::settings::put_setting(&self.conn, "reminder_last_shown", &at.to_rfc3339())
     }
 
     /// The reminder to show at `now`, if one is due and not yet shown.

@@ -23,6 +23,16 @@ const KEYS: &[(&str, &[&str], &str)] = &[
     ("theme", &["system", "light", "dark"], "system"),
 ];
 
+/// Writes one setting row (no validation: callers own their keys).
+pub(crate) fn put_setting(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
@@ -47,11 +57,7 @@ impl Store {
                 reason: format!("{value} is not one of {}", allowed.join(", ")),
             });
         }
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
+        put_setting(&self.conn, key, value)?;
         self.settings()
     }
 

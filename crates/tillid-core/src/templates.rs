@@ -235,7 +235,11 @@ pub fn delegation_levels(lang: Lang) -> Vec<DelegationLevel> {
 /// Judgement words found in `behaviour` (in either language, since people
 /// mix them), with the hint in `lang`; None when it reads as observable.
 pub fn judgement_hint(behaviour: &str, lang: Lang) -> Option<JudgementHint> {
-    let file: ByLang<JudgementLang> = parse("judgement_words.toml", JUDGEMENT);
+    // Asked on every pause in typing: parse the list once per run.
+    static WORDS: std::sync::OnceLock<ByLang<JudgementLang>> = std::sync::OnceLock::new();
+    let file = WORDS
+        .get_or_init(|| parse("judgement_words.toml", JUDGEMENT))
+        .clone();
     let mut list: Vec<&str> = file.da.words.iter().map(String::as_str).collect();
     list.extend(file.en.words.iter().map(String::as_str));
     let found = crate::feedback::judgement_words(behaviour, &list);
