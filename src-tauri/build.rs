@@ -55,6 +55,10 @@ const COMMANDS: &[&str] = &[
     "delegation_log",
     "mus_template",
     "delegation_levels",
+    "own_templates",
+    "own_template_save",
+    "own_template_delete",
+    "builtin_agenda",
 ];
 
 fn main() {

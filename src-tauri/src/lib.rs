@@ -90,6 +90,10 @@ pub fn run() {
             people_commands::delegation_log,
             people_commands::mus_template,
             people_commands::delegation_levels,
+            people_commands::own_templates,
+            people_commands::own_template_save,
+            people_commands::own_template_delete,
+            people_commands::builtin_agenda,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tillid");

@@ -12,6 +12,7 @@ use tillid_core::conversations::{
 use tillid_core::expectations::{Expectation, ExpectationInput};
 use tillid_core::feedback::{Feedback, FeedbackInput};
 use tillid_core::mus_export::MusDocument;
+use tillid_core::own_templates::{OwnTemplate, OwnTemplateInput};
 use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};
 use tillid_core::people_week::{PeopleHit, PeopleWeek};
 use tillid_core::templates::{DelegationLevel, JudgementHint, MusTemplate};
@@ -247,4 +248,25 @@ pub fn mus_template(state: State<AppState>) -> Res<MusTemplate> {
 #[tauri::command]
 pub fn delegation_levels(state: State<AppState>) -> Res<Vec<DelegationLevel>> {
     state.with(|s| Ok(tillid_core::templates::delegation_levels(lang(s)?)))
+}
+
+#[tauri::command]
+pub fn own_templates(state: State<AppState>, kind: ConversationKind) -> Res<Vec<OwnTemplate>> {
+    state.with(|s| s.own_templates(kind))
+}
+
+#[tauri::command]
+pub fn own_template_save(state: State<AppState>, input: OwnTemplateInput) -> Res<OwnTemplate> {
+    state.with(|s| s.save_own_template(&input))
+}
+
+#[tauri::command]
+pub fn own_template_delete(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.delete_own_template(id))
+}
+
+/// Tillid's own agenda for a kind, in her language, to go back to.
+#[tauri::command]
+pub fn builtin_agenda(state: State<AppState>, kind: ConversationKind) -> Res<String> {
+    state.with(|s| Ok(tillid_core::templates::agenda_markdown(kind, lang(s)?)))
 }

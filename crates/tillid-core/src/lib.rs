@@ -17,6 +17,7 @@ pub mod migrations;
 pub mod model;
 pub mod mus_export;
 pub mod overview;
+pub mod own_templates;
 pub mod paths;
 pub mod people;
 pub mod people_week;

@@ -300,6 +300,23 @@ const V4_CHECKUP: &str = r#"
 ALTER TABLE entry ADD COLUMN checkup TEXT NOT NULL DEFAULT '';
 "#;
 
+const V5_OWN_TEMPLATES: &str = r#"
+-- The user's own agenda templates, one list per conversation kind. At most
+-- one per kind is the default that new conversations start from.
+CREATE TABLE own_template (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT    NOT NULL UNIQUE,
+    kind        TEXT    NOT NULL CHECK (kind IN ('one_on_one', 'mus', 'feedback', 'expectations')),
+    name        TEXT    NOT NULL,
+    body        TEXT    NOT NULL,
+    is_default  INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX own_template_name ON own_template (kind, lower(name));
+CREATE UNIQUE INDEX own_template_one_default ON own_template (kind) WHERE is_default = 1;
+"#;
+
 /// All migrations, oldest first. The schema version is their count.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -307,13 +324,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V2_PEOPLE),
         M::up(V3_PROGRAM),
         M::up(V4_CHECKUP),
+        M::up(V5_OWN_TEMPLATES),
     ])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    4
+    5
 }
 
 #[cfg(test)]

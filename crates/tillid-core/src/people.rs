@@ -339,12 +339,13 @@ impl Store {
         date: &str,
         lang: crate::locale::Lang,
     ) -> Result<crate::conversations::Conversation> {
+        let agenda = self.starting_agenda(kind, lang)?;
         self.create_conversation(
             person_id,
             kind,
             &crate::conversations::ConversationInput {
                 date: date.to_string(),
-                agenda: crate::templates::agenda_markdown(kind, lang),
+                agenda,
                 ..Default::default()
             },
         )

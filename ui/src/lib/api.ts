@@ -24,6 +24,8 @@ import type { JudgementHint } from "./bindings/JudgementHint";
 import type { MusTemplate } from "./bindings/MusTemplate";
 import type { Note } from "./bindings/Note";
 import type { NoteInput } from "./bindings/NoteInput";
+import type { OwnTemplate } from "./bindings/OwnTemplate";
+import type { OwnTemplateInput } from "./bindings/OwnTemplateInput";
 import type { PeopleHit } from "./bindings/PeopleHit";
 import type { PeopleWeek } from "./bindings/PeopleWeek";
 import type { Person } from "./bindings/Person";
@@ -114,6 +116,12 @@ export const conversationView = (id: number) => call<ConversationView>("conversa
 export const conversationSave = (id: number, input: ConversationInput) =>
   call<Conversation>("conversation_save", { id, input });
 export const conversationDelete = (id: number) => call<void>("conversation_delete", { id });
+
+/** Her own agenda templates for one kind of conversation, and Tillid's built-in one. */
+export const ownTemplates = (kind: ConversationKind) => call<OwnTemplate[]>("own_templates", { kind });
+export const ownTemplateSave = (input: OwnTemplateInput) => call<OwnTemplate>("own_template_save", { input });
+export const ownTemplateDelete = (id: number) => call<void>("own_template_delete", { id });
+export const builtinAgenda = (kind: ConversationKind) => call<string>("builtin_agenda", { kind });
 
 /** Writes the MUS preparation form or summary as Markdown; returns the path. */
 export const musExportMarkdown = (id: number, which: MusDocument) =>

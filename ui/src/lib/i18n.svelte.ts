@@ -22,7 +22,8 @@ export type DynamicKey =
   | `followUp.${string}`
   | `direction.${string}`
   | `tone.${string}`
-  | `mus.phase.${string}`;
+  | `mus.phase.${string}`
+  | `templates.makeDefault.${string}`;
 
 type Params = Record<string, string | number>;
 
