@@ -14,7 +14,8 @@ as_root() {
 # Tauri 2 / WebKitGTK build and runtime packages, plus what the tests use.
 APT_BUILD=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev)
-APT_TEST=(xvfb xauth webkit2gtk-driver locales fonts-dejavu-core dbus-daemon python3-xlib imagemagick)
+APT_TEST=(xvfb xauth webkit2gtk-driver locales fonts-dejavu-core dbus-daemon python3-xlib imagemagick
+  poppler-utils)
 
 ensure_apt() {
   local missing=()

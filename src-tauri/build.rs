@@ -34,7 +34,7 @@ const COMMANDS: &[&str] = &[
     "person_erase",
     "person_export",
     "people_week",
-    "mus_export_markdown",
+    "mus_export",
     "week_agreements",
     "search_people",
     "conversation_start",

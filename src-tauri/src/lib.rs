@@ -69,7 +69,7 @@ pub fn run() {
             people_commands::person_erase,
             people_commands::person_export,
             people_commands::people_week,
-            people_commands::mus_export_markdown,
+            people_commands::mus_export,
             people_commands::week_agreements,
             people_commands::search_people,
             people_commands::conversation_start,

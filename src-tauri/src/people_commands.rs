@@ -11,6 +11,7 @@ use tillid_core::conversations::{
 };
 use tillid_core::expectations::{Expectation, ExpectationInput};
 use tillid_core::feedback::{Feedback, FeedbackInput};
+use tillid_core::documents::ExportFormat;
 use tillid_core::mus_export::MusDocument;
 use tillid_core::own_templates::{OwnTemplate, OwnTemplateInput};
 use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};
@@ -91,16 +92,20 @@ fn dirs_documents() -> Option<PathBuf> {
     tillid_core::paths::documents_dir().map(|d| d.join("Tillid"))
 }
 
-/// Writes the MUS preparation form or summary as Markdown next to the
-/// access exports and returns the file's path.
+/// Writes the MUS preparation form or summary (PDF, DOCX or Markdown) next
+/// to the access exports and returns the file's path. Async, so typesetting
+/// runs off the window's thread, and only the reading holds the store.
 #[tauri::command]
-pub fn mus_export_markdown(state: State<AppState>, id: i64, which: MusDocument) -> Res<String> {
+pub async fn mus_export(
+    state: State<'_, AppState>,
+    id: i64,
+    which: MusDocument,
+    format: ExportFormat,
+) -> Res<String> {
     let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
-    state.with(|s| {
-        Ok(s.export_mus_markdown(id, which, &dir, lang(s)?)?
-            .display()
-            .to_string())
-    })
+    let (doc, stem) = state.with(|s| s.mus_document_named(id, which, lang(s)?))?;
+    let path = tillid_core::documents::write_document(&doc, format, &dir, &stem)?;
+    Ok(path.display().to_string())
 }
 
 #[tauri::command]

@@ -3,6 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
@@ -15,6 +16,24 @@ function isoDate(d) {
 /** The `data-id` of the element matching `css`, waiting for it. */
 async function idOf(s, css) {
   return (await s.waitFor(css)).attr('data-id');
+}
+
+/** Saves a MUS document in `format` from the editor; returns the file's text. */
+async function exportMus(s, which, format) {
+  await setSelect(s, `mus-export-format-${which}`, format);
+  await (await s.waitFor(TID(`mus-export-${which}`))).click();
+  const ext = { pdf: '.pdf', docx: '.docx', markdown: '.md' }[format];
+  const result = await s.waitFor(TID('mus-export-result'), { pred: async (el) => (await el.text()).trim().endsWith(ext) });
+  const path = (await result.text()).replace(/^[^/]*/, '').trim();
+  if (format === 'pdf') {
+    assert.equal(readFileSync(path).subarray(0, 4).toString(), '%PDF');
+    return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  }
+  if (format === 'docx') {
+    // A Word file is a zip; its text is in word/document.xml.
+    return execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+  }
+  return readFileSync(path, 'utf8');
 }
 
 async function currentId(s) {
@@ -118,6 +137,12 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('mus-phase-preparation'))).click();
     await typeInto(s, 'section-prep_manager', 'Ask Søren what he wants to learn next year.');
     await screenshot(s, 'mus-preparation-en');
+    // The form to hand out beforehand, as PDF and Word.
+    for (const format of ['pdf', 'docx']) {
+      const text = await exportMus(s, 'preparation', format);
+      assert.ok(text.includes('Søren Ærø'), `name in the ${format} form`);
+      assert.match(text, /What are you most pleased with/, `first question in the ${format} form`);
+    }
     await (await s.waitFor(TID('mus-phase-conversation'))).click();
     await typeInto(s, 'section-back_wellbeing', 'Søren thrives since the move to the new team.');
     await screenshot(s, 'mus-conversation-en');
@@ -132,12 +157,11 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await waitSaved(s);
     await typeInto(s, 'section-followup_notes', 'We meet again in March.');
     // The summary is written with everything on screen, pending edits included.
-    await (await s.waitFor(TID('mus-export-summary'))).click();
-    const result = await s.waitFor(TID('mus-export-result'));
-    const path = (await result.text()).replace(/^[^/]*/, '');
-    const summary = readFileSync(path, 'utf8');
-    for (const want of ['Søren Ærø', 'Søren thrives since the move', 'Takes the two-day course', 'We meet again in March.']) {
-      assert.ok(summary.includes(want), `${want} in ${path}`);
+    for (const format of ['markdown', 'pdf', 'docx']) {
+      const summary = await exportMus(s, 'summary', format);
+      for (const want of ['Søren Ærø', 'Søren thrives since the move', 'Takes the two-day course', 'We meet again in March.']) {
+        assert.ok(summary.replace(/\s+/g, ' ').includes(want), `${want} in the ${format} summary`);
+      }
     }
     await screenshot(s, 'mus-followup-en');
   });
@@ -152,17 +176,15 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await s.waitFor(TID('conversation-item'));
     await screenshot(s, 'person-da');
     const conv = await idOf(s, `${TID('conversation-item')}[data-kind="mus"]`);
+    const one = await idOf(s, `${TID('conversation-item')}[data-kind="one_on_one"]`);
     await go(s, `#/conversation/${conv}`);
     for (const phase of ['preparation', 'conversation', 'followup']) {
       await (await s.waitFor(TID(`mus-phase-${phase}`))).click();
       await screenshot(s, `mus-${phase}-da`);
     }
-    const one = await idOf(s, `${TID('conversation-item')}[data-kind="one_on_one"]`).catch(() => null);
-    if (one) {
-      await go(s, `#/conversation/${one}`);
-      await s.waitFor(TID('conversation-notes'));
-      await screenshot(s, 'one-on-one-da');
-    }
+    await go(s, `#/conversation/${one}`);
+    await s.waitFor(TID('conversation-notes'));
+    await screenshot(s, 'one-on-one-da');
   });
 
   test('deleting the person says what goes, and leaves the name nowhere in the UI or search', async () => {

@@ -6,6 +6,7 @@ pub mod access_export;
 pub mod conversations;
 pub mod demo;
 pub mod demo_team;
+pub mod documents;
 pub mod error;
 pub mod exercises;
 pub mod expectations;

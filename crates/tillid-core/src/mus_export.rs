@@ -1,15 +1,17 @@
 //! The MUS as documents to share with the employee: the preparation form to
 //! hand out beforehand, and the summary (referat) afterwards. Named, since
-//! both are for that person. Markdown here; DOCX and PDF build on the same
-//! content.
+//! both are for that person. One document model, written as PDF, DOCX,
+//! HTML or Markdown by `tillid-docs`.
 
-use crate::conversations::{Agreement, AgreementOwner, ConversationKind};
+use crate::conversations::{Agreement, AgreementOwner, AgreementStatus, ConversationKind};
+use crate::documents::{date_in_words, docs_lang, file_name_part, write_document, ExportFormat};
 use crate::error::{CoreError, Result};
 use crate::locale::Lang;
 use crate::store::Store;
 use crate::templates::mus_template;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use tillid_docs::{Block, Document};
 use ts_rs::TS;
 
 /// Which MUS document to write.
@@ -23,6 +25,43 @@ pub enum MusDocument {
     Summary,
 }
 
+/// The few words of the documents that are not in `assets/templates/mus.toml`.
+struct Words {
+    preparation: &'static str,
+    file_preparation: &'static str,
+    file_summary: &'static str,
+    agreement: &'static str,
+    who: &'static str,
+    due: &'static str,
+    outcome: &'static str,
+    no_plan: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Da => Words {
+            preparation: "Forberedelse",
+            file_preparation: "forberedelse",
+            file_summary: "referat",
+            agreement: "Aftale",
+            who: "Hvem",
+            due: "Dato",
+            outcome: "Status",
+            no_plan: "Ingen aftaler i udviklingsplanen endnu.",
+        },
+        Lang::En => Words {
+            preparation: "Preparation",
+            file_preparation: "preparation",
+            file_summary: "summary",
+            agreement: "Agreement",
+            who: "Who",
+            due: "Date",
+            outcome: "Status",
+            no_plan: "No agreements in the development plan yet.",
+        },
+    }
+}
+
 fn owner_label(o: AgreementOwner, lang: Lang) -> &'static str {
     match (o, lang) {
         (AgreementOwner::Me, Lang::Da) => "leder",
@@ -34,51 +73,67 @@ fn owner_label(o: AgreementOwner, lang: Lang) -> &'static str {
     }
 }
 
-fn agreement_line(a: &Agreement, lang: Lang) -> String {
-    let due = a
-        .due_date
+fn status_label(s: AgreementStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (AgreementStatus::Open, Lang::Da) => "åben",
+        (AgreementStatus::Done, Lang::Da) => "gennemført",
+        (AgreementStatus::Dropped, Lang::Da) => "droppet",
+        (AgreementStatus::Open, Lang::En) => "open",
+        (AgreementStatus::Done, Lang::En) => "done",
+        (AgreementStatus::Dropped, Lang::En) => "dropped",
+    }
+}
+
+fn due(a: &Agreement, lang: Lang) -> String {
+    a.due_date
         .as_deref()
-        .map(|d| format!(" · {d}"))
-        .unwrap_or_default();
-    format!("- {} ({}{due})", a.text, owner_label(a.owner, lang))
+        .map(|d| date_in_words(d, lang))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// Last year's agreements: what was agreed, and what became of it.
+fn previous_table(agreements: &[Agreement], lang: Lang) -> Block {
+    let w = words(lang);
+    Block::Table {
+        header: vec![w.agreement.into(), w.who.into(), w.due.into(), w.outcome.into()],
+        rows: agreements
+            .iter()
+            .map(|a| {
+                vec![
+                    a.text.clone(),
+                    owner_label(a.owner, lang).into(),
+                    due(a, lang),
+                    status_label(a.status, lang).into(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The development plan, in the template's columns (goal, action, date,
+/// who). Plan rows are stored as "goal: action".
+fn plan_table(agreements: &[Agreement], columns: &[String], lang: Lang) -> Block {
+    Block::Table {
+        header: columns.to_vec(),
+        rows: agreements
+            .iter()
+            .map(|a| {
+                let (goal, action) = a
+                    .text
+                    .split_once(": ")
+                    .unwrap_or(("", a.text.as_str()));
+                vec![
+                    goal.to_string(),
+                    action.to_string(),
+                    due(a, lang),
+                    owner_label(a.owner, lang).into(),
+                ]
+            })
+            .collect(),
+    }
 }
 
 impl Store {
-    /// Writes the MUS document as Markdown into `dir` (atomically) and
-    /// returns its path.
-    pub fn export_mus_markdown(
-        &self,
-        id: i64,
-        which: MusDocument,
-        dir: &Path,
-        lang: Lang,
-    ) -> Result<PathBuf> {
-        let (text, kind) = match (which, lang) {
-            (MusDocument::Preparation, Lang::Da) => {
-                (self.mus_preparation_markdown(id, lang)?, "forberedelse")
-            }
-            (MusDocument::Preparation, Lang::En) => {
-                (self.mus_preparation_markdown(id, lang)?, "preparation")
-            }
-            (MusDocument::Summary, Lang::Da) => (self.mus_summary_markdown(id, lang)?, "referat"),
-            (MusDocument::Summary, Lang::En) => (self.mus_summary_markdown(id, lang)?, "summary"),
-        };
-        let c = self.conversation(id)?;
-        let name = self.person(c.person_id)?.name;
-        let safe: String = name
-            .chars()
-            .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
-            .collect();
-        std::fs::create_dir_all(dir)?;
-        let path = dir.join(format!(
-            "MUS-{kind}-{}-{}.md",
-            safe.trim_matches('-'),
-            c.date
-        ));
-        crate::access_export::write_atomically(&path, text.as_bytes())?;
-        Ok(path)
-    }
-
     fn mus_conversation(&self, id: i64) -> Result<crate::conversations::ConversationView> {
         let view = self.conversation_view(id)?;
         if view.conversation.kind != ConversationKind::Mus {
@@ -90,63 +145,144 @@ impl Store {
         Ok(view)
     }
 
-    /// The employee's preparation form, to hand out before the MUS.
-    pub fn mus_preparation_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+    /// The document for one MUS, in `lang`.
+    pub fn mus_document(&self, id: i64, which: MusDocument, lang: Lang) -> Result<Document> {
+        match which {
+            MusDocument::Preparation => self.mus_preparation_document(id, lang),
+            MusDocument::Summary => self.mus_summary_document(id, lang),
+        }
+    }
+
+    /// The employee's preparation form, to hand out before the MUS: the
+    /// invitation and each question with room to write.
+    pub fn mus_preparation_document(&self, id: i64, lang: Lang) -> Result<Document> {
         let view = self.mus_conversation(id)?;
         let person = self.person(view.conversation.person_id)?;
         let t = mus_template(lang);
-        let mut md = format!(
-            "# {} · {}\n\n{}\n\n",
-            t.title, person.name, view.conversation.date
-        );
-        md.push_str(&t.preparation.employee_intro);
-        md.push_str("\n\n");
+        let mut blocks = vec![Block::Paragraph(t.preparation.employee_intro.clone())];
         for (i, q) in t.preparation.employee_questions.iter().enumerate() {
-            md.push_str(&format!("{}. {q}\n\n   \n\n", i + 1));
+            blocks.push(Block::Heading {
+                level: 2,
+                text: format!("{}. {q}", i + 1),
+            });
+            blocks.push(Block::AnswerSpace { lines: 4 });
         }
-        Ok(md)
+        Ok(Document {
+            lang: docs_lang(lang),
+            title: format!("{} · {}", t.title, words(lang).preparation),
+            subtitle: Some(format!(
+                "{} · {}",
+                person.name,
+                date_in_words(&view.conversation.date, lang)
+            )),
+            author: None,
+            cover: false,
+            toc: false,
+            page_numbers: true,
+            toc_title: None,
+            blocks,
+        })
     }
 
-    /// The summary (referat) of a MUS: every section, last year's agreements
-    /// and the development plan's dated agreements.
-    pub fn mus_summary_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+    /// The summary (referat): every section written in, last year's
+    /// agreements and what became of them, and the development plan.
+    pub fn mus_summary_document(&self, id: i64, lang: Lang) -> Result<Document> {
         let view = self.mus_conversation(id)?;
         let person = self.person(view.conversation.person_id)?;
         let t = mus_template(lang);
         let c = &view.conversation;
-        let mut md = format!(
-            "# {} · {}\n\n{} · {}\n\n_{}_\n\n",
-            t.summary_heading, person.name, t.title, c.date, t.summary_intro
-        );
-        if !view.previous_mus.is_empty() {
-            let heading = t.sections.first().map(|s| s.heading.as_str()).unwrap_or("");
-            md.push_str(&format!("## {heading}\n\n"));
-            for a in &view.previous_mus {
-                md.push_str(&agreement_line(a, lang));
-                md.push('\n');
-            }
-            md.push('\n');
-        }
+        let body = |key: &str| {
+            c.sections
+                .get(key)
+                .map(|b| b.trim().to_string())
+                .filter(|b| !b.is_empty())
+        };
+        // The template's summary_intro speaks to the manager, so it stays out
+        // of a document written for the employee.
+        let mut blocks = Vec::new();
         for s in &t.sections {
-            if let Some(body) = c.sections.get(&s.key).filter(|b| !b.trim().is_empty()) {
-                md.push_str(&format!("## {}\n\n{}\n\n", s.heading, body.trim()));
+            let written = body(&s.key);
+            let previous = s.key == "back_agreements" && !view.previous_mus.is_empty();
+            if written.is_none() && !previous {
+                continue;
+            }
+            blocks.push(Block::Heading {
+                level: 1,
+                text: s.heading.clone(),
+            });
+            if previous {
+                blocks.push(previous_table(&view.previous_mus, lang));
+            }
+            if let Some(text) = written {
+                blocks.push(Block::Markdown(text));
             }
         }
-        md.push_str(&format!("## {}\n\n", t.followup.heading));
+        blocks.push(Block::Heading {
+            level: 1,
+            text: t.followup.heading.clone(),
+        });
         if view.made_here.is_empty() {
-            md.push_str("–\n\n");
+            blocks.push(Block::Paragraph(words(lang).no_plan.into()));
+        } else {
+            blocks.push(plan_table(&view.made_here, &t.followup.plan_columns, lang));
         }
-        for a in &view.made_here {
-            md.push_str(&agreement_line(a, lang));
-            md.push('\n');
+        if let Some(notes) = body("followup_notes") {
+            blocks.push(Block::Markdown(notes));
         }
-        if let Some(notes) = c
-            .sections
-            .get("followup_notes")
-            .filter(|b| !b.trim().is_empty())
-        {
-            md.push_str(&format!("\n{}\n", notes.trim()));
-        }
-        Ok(md)
+        Ok(Document {
+            lang: docs_lang(lang),
+            title: format!("{} · {}", t.summary_heading, person.name),
+            subtitle: Some(format!("{} · {}", t.title, date_in_words(&c.date, lang))),
+            author: None,
+            cover: false,
+            toc: false,
+            page_numbers: true,
+            toc_title: None,
+            blocks,
+        })
+    }
+
+    /// The preparation form as Markdown.
+    pub fn mus_preparation_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+        Ok(tillid_docs::to_markdown(
+            &self.mus_preparation_document(id, lang)?,
+        ))
+    }
+
+    /// The summary as Markdown.
+    pub fn mus_summary_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+        Ok(tillid_docs::to_markdown(&self.mus_summary_document(id, lang)?))
+    }
+
+    /// The document and its file name (without extension):
+    /// `MUS-<referat|forberedelse>-<name>-<date>`.
+    pub fn mus_document_named(
+        &self,
+        id: i64,
+        which: MusDocument,
+        lang: Lang,
+    ) -> Result<(Document, String)> {
+        let doc = self.mus_document(id, which, lang)?;
+        let c = self.conversation(id)?;
+        let name = self.person(c.person_id)?.name;
+        let w = words(lang);
+        let kind = match which {
+            MusDocument::Preparation => w.file_preparation,
+            MusDocument::Summary => w.file_summary,
+        };
+        Ok((doc, format!("MUS-{kind}-{}-{}", file_name_part(&name), c.date)))
+    }
+
+    /// Writes the MUS document into `dir` (atomically) and returns its path.
+    pub fn export_mus(
+        &self,
+        id: i64,
+        which: MusDocument,
+        format: ExportFormat,
+        dir: &Path,
+        lang: Lang,
+    ) -> Result<PathBuf> {
+        let (doc, stem) = self.mus_document_named(id, which, lang)?;
+        write_document(&doc, format, dir, &stem)
     }
 }

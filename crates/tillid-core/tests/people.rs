@@ -610,7 +610,8 @@ fn mus_summary_and_preparation_form_in_markdown() {
         "Lede et projekt selv.",
         "Lærke tager kurset i facilitering",
         "Lærke leder forårets projekt",
-        "2027-03-01",
+        "1. marts 2027",
+        "| Lærke tager kurset i facilitering | begge | 1. juni 2026 | åben |",
     ] {
         assert!(md.contains(want), "{want} missing in\n{md}");
     }
@@ -664,35 +665,38 @@ fn the_weeks_agreements_feed_the_reflections_follow_up_or_check_up() {
 }
 
 #[test]
-fn mus_documents_are_written_as_markdown_files() {
+fn mus_documents_are_written_as_pdf_docx_and_markdown() {
+    use tillid_core::documents::ExportFormat;
     use tillid_core::mus_export::MusDocument;
     let (_d, mut s) = store();
     let p = person(&mut s, "Jonas Bæk", "");
     let mus = talk(&mut s, p, ConversationKind::Mus, "2026-11-12", "");
+    agree(&mut s, mus, "Kommunikation: Jonas tager kurset", Some("2027-02-01"));
     let out = tempfile::tempdir().unwrap();
-    let summary = s
-        .export_mus_markdown(
-            mus,
-            MusDocument::Summary,
-            out.path(),
-            tillid_core::locale::Lang::Da,
-        )
-        .unwrap();
-    let prep = s
-        .export_mus_markdown(
-            mus,
-            MusDocument::Preparation,
-            out.path(),
-            tillid_core::locale::Lang::Da,
-        )
-        .unwrap();
-    assert!(std::fs::read_to_string(&summary)
-        .unwrap()
-        .contains("Jonas Bæk"));
-    assert!(prep
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .contains("forberedelse"));
-    assert_ne!(summary, prep);
+    let lang = tillid_core::locale::Lang::Da;
+    let mut paths = Vec::new();
+    for which in [MusDocument::Preparation, MusDocument::Summary] {
+        for format in [ExportFormat::Pdf, ExportFormat::Docx, ExportFormat::Markdown] {
+            let path = s.export_mus(mus, which, format, out.path(), lang).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            match format {
+                ExportFormat::Pdf => assert!(bytes.starts_with(b"%PDF")),
+                // DOCX is a zip archive.
+                ExportFormat::Docx => assert!(bytes.starts_with(b"PK")),
+                _ => assert!(String::from_utf8(bytes).unwrap().contains("Jonas Bæk")),
+            }
+            paths.push(path);
+        }
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"MUS-forberedelse-Jonas-Bæk-2026-11-12.pdf".to_string()));
+    assert!(names.contains(&"MUS-referat-Jonas-Bæk-2026-11-12.docx".to_string()));
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        6,
+        "six files, no leftovers: {names:?}"
+    );
 }

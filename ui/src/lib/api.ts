@@ -7,6 +7,7 @@ import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { ExportedFiles } from "./bindings/ExportedFiles";
+import type { ExportFormat } from "./bindings/ExportFormat";
 import type { MusDocument } from "./bindings/MusDocument";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
@@ -123,9 +124,9 @@ export const ownTemplateSave = (input: OwnTemplateInput) => call<OwnTemplate>("o
 export const ownTemplateDelete = (id: number) => call<void>("own_template_delete", { id });
 export const builtinAgenda = (kind: ConversationKind) => call<string>("builtin_agenda", { kind });
 
-/** Writes the MUS preparation form or summary as Markdown; returns the path. */
-export const musExportMarkdown = (id: number, which: MusDocument) =>
-  call<string>("mus_export_markdown", { id, which });
+/** Writes the MUS preparation form or summary as PDF, DOCX or Markdown; returns the path. */
+export const musExport = (id: number, which: MusDocument, format: ExportFormat) =>
+  call<string>("mus_export", { id, which, format });
 /** Agreements made or followed up in a week (the reflection's check-up). */
 export const weekAgreements = (week: IsoWeek) => call<Agreement[]>("week_agreements", { week });
 export const agreementAdd = (conversationId: number, input: AgreementInput) =>

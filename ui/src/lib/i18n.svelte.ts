@@ -23,7 +23,8 @@ export type DynamicKey =
   | `direction.${string}`
   | `tone.${string}`
   | `mus.phase.${string}`
-  | `templates.makeDefault.${string}`;
+  | `templates.makeDefault.${string}`
+  | `exportFormat.${string}`;
 
 type Params = Record<string, string | number>;
 
