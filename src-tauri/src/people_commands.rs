@@ -9,9 +9,9 @@ use tillid_core::conversations::{
     Agreement, AgreementInput, Conversation, ConversationInput, ConversationKind, ConversationView,
     FollowUp,
 };
+use tillid_core::documents::ExportFormat;
 use tillid_core::expectations::{Expectation, ExpectationInput};
 use tillid_core::feedback::{Feedback, FeedbackInput};
-use tillid_core::documents::ExportFormat;
 use tillid_core::mus_export::MusDocument;
 use tillid_core::own_templates::{OwnTemplate, OwnTemplateInput};
 use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};

@@ -95,7 +95,12 @@ fn due(a: &Agreement, lang: Lang) -> String {
 fn previous_table(agreements: &[Agreement], lang: Lang) -> Block {
     let w = words(lang);
     Block::Table {
-        header: vec![w.agreement.into(), w.who.into(), w.due.into(), w.outcome.into()],
+        header: vec![
+            w.agreement.into(),
+            w.who.into(),
+            w.due.into(),
+            w.outcome.into(),
+        ],
         rows: agreements
             .iter()
             .map(|a| {
@@ -118,10 +123,7 @@ fn plan_table(agreements: &[Agreement], columns: &[String], lang: Lang) -> Block
         rows: agreements
             .iter()
             .map(|a| {
-                let (goal, action) = a
-                    .text
-                    .split_once(": ")
-                    .unwrap_or(("", a.text.as_str()));
+                let (goal, action) = a.text.split_once(": ").unwrap_or(("", a.text.as_str()));
                 vec![
                     goal.to_string(),
                     action.to_string(),
@@ -251,7 +253,9 @@ impl Store {
 
     /// The summary as Markdown.
     pub fn mus_summary_markdown(&self, id: i64, lang: Lang) -> Result<String> {
-        Ok(tillid_docs::to_markdown(&self.mus_summary_document(id, lang)?))
+        Ok(tillid_docs::to_markdown(
+            &self.mus_summary_document(id, lang)?,
+        ))
     }
 
     /// The document and its file name (without extension):
@@ -270,7 +274,10 @@ impl Store {
             MusDocument::Preparation => w.file_preparation,
             MusDocument::Summary => w.file_summary,
         };
-        Ok((doc, format!("MUS-{kind}-{}-{}", file_name_part(&name), c.date)))
+        Ok((
+            doc,
+            format!("MUS-{kind}-{}-{}", file_name_part(&name), c.date),
+        ))
     }
 
     /// Writes the MUS document into `dir` (atomically) and returns its path.

@@ -671,12 +671,21 @@ fn mus_documents_are_written_as_pdf_docx_and_markdown() {
     let (_d, mut s) = store();
     let p = person(&mut s, "Jonas Bæk", "");
     let mus = talk(&mut s, p, ConversationKind::Mus, "2026-11-12", "");
-    agree(&mut s, mus, "Kommunikation: Jonas tager kurset", Some("2027-02-01"));
+    agree(
+        &mut s,
+        mus,
+        "Kommunikation: Jonas tager kurset",
+        Some("2027-02-01"),
+    );
     let out = tempfile::tempdir().unwrap();
     let lang = tillid_core::locale::Lang::Da;
     let mut paths = Vec::new();
     for which in [MusDocument::Preparation, MusDocument::Summary] {
-        for format in [ExportFormat::Pdf, ExportFormat::Docx, ExportFormat::Markdown] {
+        for format in [
+            ExportFormat::Pdf,
+            ExportFormat::Docx,
+            ExportFormat::Markdown,
+        ] {
             let path = s.export_mus(mus, which, format, out.path(), lang).unwrap();
             let bytes = std::fs::read(&path).unwrap();
             match format {
