@@ -48,7 +48,7 @@ fn block(b: &Block) -> Block {
     }
 }
 
-fn chart(c: &Chart) -> Chart {
+pub(crate) fn chart(c: &Chart) -> Chart {
     let finite = |v: f64| if v.is_finite() { Some(v) } else { None };
     let y_min = finite(c.y_min).unwrap_or(0.0);
     let y_max = finite(c.y_max)

@@ -24,7 +24,7 @@ p { margin: 0 0 0.8em; text-align: justify; }
 .subtitle { font-size: 1.25em; color: #444; text-align: left; margin: 0.2em 0; }
 .author { color: #444; text-align: left; }
 header.title { margin-bottom: 2em; }
-header.cover { min-height: 70vh; display: flex; flex-direction: column; justify-content: center;
+header.cover { min-height: 50vh; display: flex; flex-direction: column; justify-content: center;
   border-bottom: 1px solid #ccc; margin-bottom: 2em; }
 header.cover h1 { font-size: 2.6em; }
 nav.toc { margin: 0 0 2.5em; }
@@ -39,7 +39,7 @@ pre { background: #f5f5f5; padding: 0.7em 0.9em; overflow-x: auto; white-space: 
 table { border-collapse: collapse; margin: 0 0 1.2em; width: 100%; }
 th, td { border: 1px solid #bbb; padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
-.answer { border: 1px solid #999; border-radius: 3px; margin: 0 0 1.2em; }
+.answer { border: 1px solid #999; border-radius: 3px; margin: 0 0 1.2em; break-inside: avoid; }
 figure.chart { margin: 1.2em 0 1.6em; break-inside: avoid; }
 figure.chart figcaption { font-weight: bold; text-align: center; margin-bottom: 0.4em; }
 ul.legend { list-style: none; padding: 0; margin: 0.3em 0 0; text-align: center; font-size: 0.9em; }
@@ -104,7 +104,12 @@ pub(crate) fn render(doc: &Document) -> String {
     }
     h.push_str("</header>\n");
 
-    if doc.toc {
+    if doc.toc
+        && doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { .. }))
+    {
         toc(&mut h, doc);
     }
 

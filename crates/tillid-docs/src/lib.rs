@@ -87,6 +87,27 @@ pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>, DocsError> {
     }
 }
 
+/// Plain text as Markdown that reads back as exactly that text (a backslash
+/// before anything that would be markup; line breaks kept). For a caller that
+/// puts its own Markdown, such as a bold label, beside user text in one
+/// [`Block::Markdown`].
+pub fn escape_markdown(text: &str) -> String {
+    md::escape(&clean::text(text))
+}
+
+/// One chart as an HTML fragment, for showing it inside an app: the drawing
+/// as inline SVG (presentation attributes only: no script, no `style`
+/// attribute, no URL) and its legend. Every text in it is escaped.
+pub fn chart_html(chart: &Chart, lang: Lang) -> String {
+    let c = clean::chart(chart);
+    let scene = chart::layout(&c, lang);
+    format!(
+        "{}{}",
+        chart_svg::svg(&scene, &c.title),
+        chart_svg::legend(&scene)
+    )
+}
+
 /// Number of pages the PDF export would have. For tests and callers that
 /// want to show it; costs a full layout.
 pub fn pdf_page_count(doc: &Document) -> Result<usize, DocsError> {

@@ -102,7 +102,7 @@ fn heading_text(s: &str) -> String {
 }
 
 /// A plain-text paragraph that may span lines: hard line breaks keep them.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.trim_matches('\n')
         .split('\n')
         .map(|line| escape_line_start(&escape_inline(line.trim_start())))

@@ -270,6 +270,13 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
 }
 
+/// The parsed template; parsed once, and the same `Source` each time lets
+/// typst reuse its evaluation cache across exports.
+fn template() -> &'static Source {
+    static TEMPLATE_SOURCE: OnceLock<Source> = OnceLock::new();
+    TEMPLATE_SOURCE.get_or_init(|| Source::new(file_id("/main.typ"), TEMPLATE.to_owned()))
+}
+
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("a fixed, valid virtual path");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
@@ -341,7 +348,7 @@ fn messages(diags: &[SourceDiagnostic]) -> String {
 pub(crate) fn compile(doc: &Document) -> Result<PagedDocument, DocsError> {
     let json = serde_json::to_string(&data(doc))?;
     let world = DocsWorld {
-        main: Source::new(file_id("/main.typ"), TEMPLATE.to_owned()),
+        main: template().clone(),
         data_id: file_id(DATA_PATH),
         data: Bytes::from_string(json),
     };
