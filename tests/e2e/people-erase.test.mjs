@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { freshDataDir, go, startDriver, waitSaved } from './lib/app.mjs';
-import { TID, typeInto, value } from './lib/form.mjs';
+import { setValue, TID, typeInto, value } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
 const CLI = process.env.TILLID_CLI_BINARY || join(resolve(import.meta.dirname, '../..'), 'target/debug/tillid');
@@ -70,5 +70,32 @@ describe('erasing a person whose conversation is open', () => {
     await sleep(1000);
     assert.equal((await s.findAll(TID('people-hit'))).length, 0);
     assert.equal(JSON.parse(cli('people', 'list', '--json')).length, 1);
+  });
+
+  test('conversation notes over 5 MB are refused with a message; the editor keeps them, the agenda is untouched', async () => {
+    await go(s, `#/person/${bo}`);
+    await (await s.waitFor(TID('start-one_on_one'))).click();
+    await s.waitFor(TID('conversation-agenda'));
+    await setValue(s, 'conversation-agenda', 'Nattevagter og ferieplan');
+    await waitSaved(s);
+    const line = 'Bo fortalte, hvordan teamet selv havde lagt vagtplanen for december.\n';
+    const repeats = Math.ceil((5 * 1024 * 1024 + 1) / Buffer.byteLength(line)) + 1;
+    await s.execute(
+      `const el = document.querySelector(arguments[0]);
+       el.value = arguments[1].repeat(arguments[2]);
+       el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      [TID('conversation-notes'), line, repeats],
+    );
+    const msg = await s.waitFor(TID('error-message'), { timeout: 30000 });
+    assert.match(await msg.text(), /5 MB/);
+    const length = await s.execute('return document.querySelector(arguments[0]).value.length;', [TID('conversation-notes')]);
+    assert.equal(length, line.length * repeats, 'every character still in the editor');
+    await setValue(s, 'conversation-notes', 'Kortere noter.');
+    await waitSaved(s);
+    const id = await s.execute("return location.hash.split('/').pop();");
+    await go(s, '#/people');
+    await go(s, `#/conversation/${id}`);
+    assert.equal(await value(s, 'conversation-notes'), 'Kortere noter.');
+    assert.equal(await value(s, 'conversation-agenda'), 'Nattevagter og ferieplan');
   });
 });
