@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
 import { setSelect, TID, typeInto } from './lib/form.mjs';
+import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
 function isoDate(d) {
@@ -94,12 +95,7 @@ describe('editing and deleting feedback, expectations and agreements', () => {
   });
 
   test('a person is added', async () => {
-    await go(s, '#/people');
-    await typeInto(s, 'person-name', 'Maja Østergård');
-    await typeInto(s, 'person-role', 'Team lead');
-    await (await s.waitFor(TID('person-add'))).click();
-    const item = await itemWith(s, 'person-item', 'Maja Østergård');
-    personId = await item.attr('data-id');
+    personId = await addPerson(s, 'Maja Østergård', 'Team lead');
     assert.ok(personId);
     personHash = `#/person/${personId}`;
   });

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
+import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
 function isoDate(d) {
@@ -78,11 +79,7 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('person-add'))).click();
     await s.waitFor(TID('error-message'));
     await setValue(s, 'person-name', '');
-    await typeInto(s, 'person-name', 'Søren Ærø');
-    await typeInto(s, 'person-role', 'Case worker');
-    await (await s.waitFor(TID('person-add'))).click();
-    const item = await s.waitFor(TID('person-item'), { pred: async (el) => (await el.text()).includes('Søren Ærø') });
-    personId = await item.attr('data-id');
+    personId = await addPerson(s, 'Søren Ærø', 'Case worker');
     assert.ok(personId);
   });
 

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDataDir, go, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto, value } from './lib/form.mjs';
+import { addPerson } from './lib/people.mjs';
 
 describe('own agenda templates', () => {
   let driver;
@@ -15,11 +16,7 @@ describe('own agenda templates', () => {
   before(async () => {
     driver = await startDriver({ dataDir: freshDataDir('templates'), lang: 'en_US.UTF-8' });
     s = await driver.launch();
-    await go(s, '#/people');
-    await typeInto(s, 'person-name', 'Åse Kjær');
-    await (await s.waitFor(TID('person-add'))).click();
-    const item = await s.waitFor(TID('person-item'), { pred: async (el) => (await el.text()).includes('Åse Kjær') });
-    personId = await item.attr('data-id');
+    personId = await addPerson(s, 'Åse Kjær');
   });
 
   after(async () => {

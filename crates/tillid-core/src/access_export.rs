@@ -11,6 +11,7 @@ use crate::store::Store;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use tillid_docs::escape_html as esc;
 
 /// Everything about one person, and nothing about anyone else.
 #[derive(Debug, Clone, Serialize)]
@@ -71,17 +72,13 @@ impl Store {
 }
 
 fn file_stem(name: &str, id: i64) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let cleaned = cleaned.trim_matches('-');
+    let cleaned = crate::documents::file_name_part(name);
     format!(
         "tillid-{}-{id}",
         if cleaned.is_empty() {
             "person"
         } else {
-            cleaned
+            &cleaned
         }
     )
 }
@@ -93,21 +90,6 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     })?;
     Ok(())
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 struct Labels {

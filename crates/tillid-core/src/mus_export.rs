@@ -3,10 +3,13 @@
 //! both are for that person. One document model, written as PDF, DOCX,
 //! HTML or Markdown by `tillid-docs`.
 
-use crate::conversations::{Agreement, AgreementOwner, AgreementStatus, ConversationKind};
+use crate::conversations::{
+    Agreement, AgreementOwner, AgreementStatus, ConversationKind, ConversationView,
+};
 use crate::documents::{date_in_words, docs_lang, file_name_part, write_document, ExportFormat};
 use crate::error::{CoreError, Result};
 use crate::locale::Lang;
+use crate::people::Person;
 use crate::store::Store;
 use crate::templates::mus_template;
 use serde::{Deserialize, Serialize};
@@ -135,8 +138,101 @@ fn plan_table(agreements: &[Agreement], columns: &[String], lang: Lang) -> Block
     }
 }
 
+/// A handout for the employee: title and subtitle at the top of page 1,
+/// page numbers, no cover or contents.
+fn handout(lang: Lang, title: String, subtitle: String, blocks: Vec<Block>) -> Document {
+    Document {
+        lang: docs_lang(lang),
+        title,
+        subtitle: Some(subtitle),
+        author: None,
+        cover: false,
+        toc: false,
+        page_numbers: true,
+        toc_title: None,
+        blocks,
+    }
+}
+
+/// The employee's preparation form, to hand out before the MUS: the
+/// invitation and each question with room to write.
+fn preparation_document(view: &ConversationView, person: &Person, lang: Lang) -> Document {
+    let t = mus_template(lang);
+    let mut blocks = vec![Block::Paragraph(t.preparation.employee_intro.clone())];
+    for (i, q) in t.preparation.employee_questions.iter().enumerate() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: format!("{}. {q}", i + 1),
+        });
+        blocks.push(Block::AnswerSpace { lines: 4 });
+    }
+    handout(
+        lang,
+        format!("{} · {}", t.title, words(lang).preparation),
+        format!(
+            "{} · {}",
+            person.name,
+            date_in_words(&view.conversation.date, lang)
+        ),
+        blocks,
+    )
+}
+
+/// The summary (referat): every section written in, last year's agreements
+/// and what became of them, and the development plan.
+fn summary_document(view: &ConversationView, person: &Person, lang: Lang) -> Document {
+    let t = mus_template(lang);
+    let c = &view.conversation;
+    let body = |key: &str| {
+        c.sections
+            .get(key)
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty())
+    };
+    // The template's summary_intro speaks to the manager, so it stays out
+    // of a document written for the employee.
+    let mut blocks = Vec::new();
+    for s in &t.sections {
+        let written = body(&s.key);
+        let previous = s.key == "back_agreements" && !view.previous_mus.is_empty();
+        if written.is_none() && !previous {
+            continue;
+        }
+        blocks.push(Block::Heading {
+            level: 1,
+            text: s.heading.clone(),
+        });
+        if previous {
+            blocks.push(previous_table(&view.previous_mus, lang));
+        }
+        if let Some(text) = written {
+            blocks.push(Block::Markdown(text));
+        }
+    }
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t.followup.heading.clone(),
+    });
+    if view.made_here.is_empty() {
+        blocks.push(Block::Paragraph(words(lang).no_plan.into()));
+    } else {
+        blocks.push(plan_table(&view.made_here, &t.followup.plan_columns, lang));
+    }
+    if let Some(notes) = body("followup_notes") {
+        blocks.push(Block::Markdown(notes));
+    }
+    handout(
+        lang,
+        format!("{} · {}", t.summary_heading, person.name),
+        format!("{} · {}", t.title, date_in_words(&c.date, lang)),
+        blocks,
+    )
+}
+
 impl Store {
-    fn mus_conversation(&self, id: i64) -> Result<crate::conversations::ConversationView> {
+    /// The MUS conversation with everything the documents show, and its
+    /// person; anything but a MUS is refused.
+    fn mus_conversation(&self, id: i64) -> Result<(ConversationView, Person)> {
         let view = self.conversation_view(id)?;
         if view.conversation.kind != ConversationKind::Mus {
             return Err(CoreError::Invalid {
@@ -144,118 +240,8 @@ impl Store {
                 reason: "not a MUS".into(),
             });
         }
-        Ok(view)
-    }
-
-    /// The document for one MUS, in `lang`.
-    pub fn mus_document(&self, id: i64, which: MusDocument, lang: Lang) -> Result<Document> {
-        match which {
-            MusDocument::Preparation => self.mus_preparation_document(id, lang),
-            MusDocument::Summary => self.mus_summary_document(id, lang),
-        }
-    }
-
-    /// The employee's preparation form, to hand out before the MUS: the
-    /// invitation and each question with room to write.
-    pub fn mus_preparation_document(&self, id: i64, lang: Lang) -> Result<Document> {
-        let view = self.mus_conversation(id)?;
         let person = self.person(view.conversation.person_id)?;
-        let t = mus_template(lang);
-        let mut blocks = vec![Block::Paragraph(t.preparation.employee_intro.clone())];
-        for (i, q) in t.preparation.employee_questions.iter().enumerate() {
-            blocks.push(Block::Heading {
-                level: 2,
-                text: format!("{}. {q}", i + 1),
-            });
-            blocks.push(Block::AnswerSpace { lines: 4 });
-        }
-        Ok(Document {
-            lang: docs_lang(lang),
-            title: format!("{} · {}", t.title, words(lang).preparation),
-            subtitle: Some(format!(
-                "{} · {}",
-                person.name,
-                date_in_words(&view.conversation.date, lang)
-            )),
-            author: None,
-            cover: false,
-            toc: false,
-            page_numbers: true,
-            toc_title: None,
-            blocks,
-        })
-    }
-
-    /// The summary (referat): every section written in, last year's
-    /// agreements and what became of them, and the development plan.
-    pub fn mus_summary_document(&self, id: i64, lang: Lang) -> Result<Document> {
-        let view = self.mus_conversation(id)?;
-        let person = self.person(view.conversation.person_id)?;
-        let t = mus_template(lang);
-        let c = &view.conversation;
-        let body = |key: &str| {
-            c.sections
-                .get(key)
-                .map(|b| b.trim().to_string())
-                .filter(|b| !b.is_empty())
-        };
-        // The template's summary_intro speaks to the manager, so it stays out
-        // of a document written for the employee.
-        let mut blocks = Vec::new();
-        for s in &t.sections {
-            let written = body(&s.key);
-            let previous = s.key == "back_agreements" && !view.previous_mus.is_empty();
-            if written.is_none() && !previous {
-                continue;
-            }
-            blocks.push(Block::Heading {
-                level: 1,
-                text: s.heading.clone(),
-            });
-            if previous {
-                blocks.push(previous_table(&view.previous_mus, lang));
-            }
-            if let Some(text) = written {
-                blocks.push(Block::Markdown(text));
-            }
-        }
-        blocks.push(Block::Heading {
-            level: 1,
-            text: t.followup.heading.clone(),
-        });
-        if view.made_here.is_empty() {
-            blocks.push(Block::Paragraph(words(lang).no_plan.into()));
-        } else {
-            blocks.push(plan_table(&view.made_here, &t.followup.plan_columns, lang));
-        }
-        if let Some(notes) = body("followup_notes") {
-            blocks.push(Block::Markdown(notes));
-        }
-        Ok(Document {
-            lang: docs_lang(lang),
-            title: format!("{} · {}", t.summary_heading, person.name),
-            subtitle: Some(format!("{} · {}", t.title, date_in_words(&c.date, lang))),
-            author: None,
-            cover: false,
-            toc: false,
-            page_numbers: true,
-            toc_title: None,
-            blocks,
-        })
-    }
-
-    /// The preparation form as Markdown.
-    pub fn mus_preparation_markdown(&self, id: i64, lang: Lang) -> Result<String> {
-        Ok(tillid_docs::to_markdown(
-            &self.mus_preparation_document(id, lang)?,
-        ))
-    }
-
-    /// The summary as Markdown.
-    pub fn mus_summary_markdown(&self, id: i64, lang: Lang) -> Result<String> {
-        Ok(tillid_docs::to_markdown(
-            &self.mus_summary_document(id, lang)?,
-        ))
+        Ok((view, person))
     }
 
     /// The document and its file name (without extension):
@@ -266,18 +252,33 @@ impl Store {
         which: MusDocument,
         lang: Lang,
     ) -> Result<(Document, String)> {
-        let doc = self.mus_document(id, which, lang)?;
-        let c = self.conversation(id)?;
-        let name = self.person(c.person_id)?.name;
+        let (view, person) = self.mus_conversation(id)?;
         let w = words(lang);
-        let kind = match which {
-            MusDocument::Preparation => w.file_preparation,
-            MusDocument::Summary => w.file_summary,
+        let (doc, kind) = match which {
+            MusDocument::Preparation => (
+                preparation_document(&view, &person, lang),
+                w.file_preparation,
+            ),
+            MusDocument::Summary => (summary_document(&view, &person, lang), w.file_summary),
         };
-        Ok((
-            doc,
-            format!("MUS-{kind}-{}-{}", file_name_part(&name), c.date),
-        ))
+        let stem = format!(
+            "MUS-{kind}-{}-{}",
+            file_name_part(&person.name),
+            view.conversation.date
+        );
+        Ok((doc, stem))
+    }
+
+    /// The preparation form as Markdown.
+    pub fn mus_preparation_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+        let (doc, _) = self.mus_document_named(id, MusDocument::Preparation, lang)?;
+        Ok(tillid_docs::to_markdown(&doc))
+    }
+
+    /// The summary as Markdown.
+    pub fn mus_summary_markdown(&self, id: i64, lang: Lang) -> Result<String> {
+        let (doc, _) = self.mus_document_named(id, MusDocument::Summary, lang)?;
+        Ok(tillid_docs::to_markdown(&doc))
     }
 
     /// Writes the MUS document into `dir` (atomically) and returns its path.

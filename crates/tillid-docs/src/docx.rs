@@ -282,12 +282,7 @@ impl Writer {
     }
 
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
-        let columns = rows
-            .iter()
-            .map(Vec::len)
-            .chain([header.len()])
-            .max()
-            .unwrap_or(0);
+        let columns = crate::model::table_columns(header, rows);
         if columns == 0 {
             return;
         }

@@ -56,7 +56,7 @@ ul.legend svg { vertical-align: middle; }
 "#;
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub(crate) fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -197,12 +197,7 @@ fn toc(h: &mut String, doc: &Document) {
 }
 
 fn table(h: &mut String, header: &[String], rows: &[Vec<String>]) {
-    let columns = rows
-        .iter()
-        .map(Vec::len)
-        .chain([header.len()])
-        .max()
-        .unwrap_or(0);
+    let columns = crate::model::table_columns(header, rows);
     if columns == 0 {
         return;
     }

@@ -20,6 +20,9 @@ mod model;
 mod pdf;
 
 pub use error::DocsError;
+/// HTML escaping for element content and quoted attributes, for other
+/// hand-written HTML (the access export).
+pub use html::escape as escape_html;
 pub use model::{Block, Chart, ChartKind, Document, Lang, Series};
 
 /// The formats a [`Document`] can be exported to.

@@ -167,12 +167,7 @@ fn list(ordered: bool, items: &[String]) -> String {
 }
 
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let columns = rows
-        .iter()
-        .map(Vec::len)
-        .chain([header.len()])
-        .max()
-        .unwrap_or(0);
+    let columns = crate::model::table_columns(header, rows);
     if columns == 0 {
         return String::new();
     }

@@ -114,3 +114,13 @@ pub struct Series {
     /// `None` is a gap (no measurement), drawn as a break in the line.
     pub values: Vec<Option<f64>>,
 }
+
+/// How many columns a table has: its widest row, header included. Rows may
+/// be ragged; every format pads them to this width.
+pub(crate) fn table_columns(header: &[String], rows: &[Vec<String>]) -> usize {
+    rows.iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0)
+}

@@ -200,12 +200,7 @@ fn data(doc: &Document) -> Data<'_> {
                 items: items.iter().map(|i| breakable(i)).collect(),
             },
             Block::Table { header, rows } => {
-                let columns = rows
-                    .iter()
-                    .map(Vec::len)
-                    .chain([header.len()])
-                    .max()
-                    .unwrap_or(0);
+                let columns = crate::model::table_columns(header, rows);
                 let square = |row: &[String]| {
                     (0..columns)
                         .map(|i| row.get(i).map(|c| breakable(c)).unwrap_or_default())
