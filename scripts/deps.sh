@@ -15,7 +15,8 @@ as_root() {
 APT_BUILD=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev)
 APT_TEST=(xvfb xauth webkit2gtk-driver locales fonts-dejavu-core dbus-daemon python3-xlib imagemagick
-  poppler-utils)
+  poppler-utils
+  python3-dbus python3-gi) # the stand-in notification server and tray host (tests/e2e/lib/fake-desktop.py)
 
 ensure_apt() {
   local missing=()

@@ -59,6 +59,20 @@ const COMMANDS: &[&str] = &[
     "own_template_save",
     "own_template_delete",
     "builtin_agenda",
+    "reminder_settings",
+    "set_reminder_settings",
+    "reminder_pending",
+    "reminder_dismiss",
+    "program_week",
+    "program_swap",
+    "program_skip",
+    "program_complete",
+    "program_progress",
+    "program_history",
+    "exercise_library",
+    "program_focus_get",
+    "program_focus_set",
+    "program_save_answers",
 ];
 
 fn main() {

@@ -112,7 +112,11 @@ pub fn set_setting(state: State<AppState>, key: String, value: String) -> Res<Se
 /// Opens the data folder in the OS file manager (never any other path).
 #[tauri::command]
 pub fn open_data_folder(state: State<AppState>) -> Res<()> {
-    let dir = &state.data_dir;
+    open_folder(&state.data_dir)
+}
+
+/// Opens one of Tillid's own folders in the OS file manager.
+pub(crate) fn open_folder(dir: &std::path::Path) -> Res<()> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -138,10 +142,11 @@ pub fn close_ack(ack: State<crate::close::CloseAck>) {
     ack.0.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// Called by the UI once pending edits are saved; ends the app.
+/// Called by the UI once pending edits are saved; ends the app (or hides
+/// the window into the tray, see `close.rs`).
 #[tauri::command]
 pub fn finish_close(app: tauri::AppHandle) {
-    app.exit(0);
+    crate::close::finish(&app);
 }
 
 /// The home screen is interactive. With TILLID_BENCH set, prints the time

@@ -1,10 +1,16 @@
 //! The Tauri shell: opens the core's store, exposes it as commands, owns the
 //! window. Nothing of substance lives here: the core holds the logic.
 
+mod clock;
 mod close;
 mod commands;
 mod people_commands;
+mod program_commands;
+mod reminder_commands;
+mod reminder_loop;
 mod state;
+mod texts;
+mod tray;
 
 use state::AppState;
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
@@ -19,8 +25,33 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_notification::init())
+        // Started at login with --in-tray: the window waits in the tray.
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![IN_TRAY_ARG]),
+        ))
         .manage(AppState::open())
+        .manage(clock::Clock::from_env())
+        .manage(reminder_loop::Reminders::default())
         .setup(|app| {
+            let lang = app
+                .state::<AppState>()
+                .with(|s| s.settings())
+                .map(|s| s.effective_language)
+                .unwrap_or_else(|_| tillid_core::locale::os_lang());
+            tray::create(app.handle(), lang);
+            let start_hidden = std::env::args().any(|a| a == IN_TRAY_ARG) && {
+                let close_to_tray = app
+                    .state::<AppState>()
+                    .with(|s| s.reminder_settings())
+                    .is_ok_and(|r| r.close_to_tray);
+                app.state::<reminder_loop::Reminders>()
+                    .close_to_tray
+                    .store(close_to_tray, std::sync::atomic::Ordering::SeqCst);
+                tray::refresh(app.handle(), lang);
+                tray::keeps_running(app.handle())
+            };
             let cfg = app
                 .config()
                 .app
@@ -32,9 +63,11 @@ pub fn run() {
             let window = WebviewWindowBuilder::from_config(app.handle(), &cfg)?
                 // Links in notes must never navigate the app's window away.
                 .on_navigation(is_app_url)
+                .visible(!start_hidden)
                 .build()?;
             debug_assert!(matches!(cfg.url, WebviewUrl::App(_)));
             close::flush_before_close(&window);
+            reminder_loop::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -94,10 +127,27 @@ pub fn run() {
             people_commands::own_template_save,
             people_commands::own_template_delete,
             people_commands::builtin_agenda,
+            reminder_commands::reminder_settings,
+            reminder_commands::set_reminder_settings,
+            reminder_commands::reminder_pending,
+            reminder_commands::reminder_dismiss,
+            program_commands::program_week,
+            program_commands::program_swap,
+            program_commands::program_skip,
+            program_commands::program_complete,
+            program_commands::program_progress,
+            program_commands::program_history,
+            program_commands::exercise_library,
+            program_commands::program_focus_get,
+            program_commands::program_focus_set,
+            program_commands::program_save_answers,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tillid");
 }
+
+/// The argument an autostart at login passes (see `setup`).
+const IN_TRAY_ARG: &str = "--in-tray";
 
 /// The app's own pages: `tauri://localhost` (Linux, macOS),
 /// `http://tauri.localhost` (Windows), and the Vite dev server in dev builds.

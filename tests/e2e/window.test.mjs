@@ -1,16 +1,39 @@
 // The window as the desktop sees it: closing it with the window manager's
-// close button, and a second launch while Tillid runs.
+// close button (ending Tillid, or keeping it in the tray), the tray menu, and
+// a second launch while Tillid runs.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { APP_BINARY, freshDataDir, go, isoWeek, startDriver, waitGone } from './lib/app.mjs';
+import { startFakeDesktop, windowState } from './lib/desktop.mjs';
 import { TID } from './lib/form.mjs';
 import { appProcessTree, remoteConnections } from './lib/net.mjs';
-import { Keys, sleep } from './lib/webdriver.mjs';
+import { Keys, Session, sleep } from './lib/webdriver.mjs';
 
 const WM_CLOSE = join(import.meta.dirname, 'lib/wm-close.py');
+const CLI = process.env.TILLID_CLI_BINARY || join(resolve(import.meta.dirname, '../..'), 'target/debug/tillid');
+
+/** Types into this week's "what did I learn?" and returns the whole text. */
+async function typeLearned(s, w, text) {
+  await go(s, `#/reflection/${w.year}/${w.week}`);
+  const field = await s.waitFor(TID('field-learned'));
+  await field.click();
+  await field.type(text);
+  return field.prop('value');
+}
+
+async function learned(s, w) {
+  await go(s, `#/reflection/${w.year}/${w.week}`);
+  await sleep(300);
+  return (await s.waitFor(TID('field-learned'))).prop('value');
+}
+
+/** What the database holds, read with the CLI while the app may run. */
+function stored(dataDir, word) {
+  return JSON.parse(execFileSync(CLI, ['--data-dir', dataDir, 'search', word, '--json'], { encoding: 'utf8' }));
+}
 
 describe('the window', () => {
   let driver;
@@ -72,7 +95,9 @@ describe('the window', () => {
     assert.ok(await s.waitFor(TID('week-heading')));
   });
 
-  test("closing the window with the window manager's button saves what was just typed", async () => {
+  // "Keep Tillid in the tray" is on by default, but Xvfb has no tray host:
+  // closing must then end Tillid rather than leave it unreachable.
+  test("closing the window with the window manager's button saves what was just typed, and ends Tillid when there is no tray", async () => {
     await go(s, `#/reflection/${w.year}/${w.week}`);
     const field = await s.waitFor(TID('field-learned'));
     await field.click();
@@ -86,5 +111,78 @@ describe('the window', () => {
     await sleep(300);
     const value = await (await s.waitFor(TID('field-learned'))).prop('value');
     assert.equal(value, 'Luk vinduet midt i en sætning – intet må gå tabt');
+  });
+});
+
+describe('closing the window when the desktop has a tray', () => {
+  let desktop;
+  let driver;
+  let s;
+  const dataDir = freshDataDir('tray');
+  const w = isoWeek();
+
+  before(async () => {
+    desktop = await startFakeDesktop();
+    driver = await startDriver({ dataDir });
+    s = await driver.launch();
+    await desktop.waitFor((e) => e.event === 'tray-item', 'the tray icon');
+  });
+
+  after(async () => {
+    await s?.end();
+    await driver?.stop();
+    await desktop?.stop();
+  });
+
+  test('with "keep Tillid in the tray" on, closing saves, hides the window, and Tillid keeps running', async () => {
+    const text = await typeLearned(s, w, 'Gemt i bakken, intet tabt');
+    execFileSync(WM_CLOSE, ['Tillid']);
+    await s.waitUntil(async () => windowState() === 'unmapped', { what: 'the window to hide' });
+    // Still running, and what was typed is in the database.
+    assert.equal(await s.execute('return 1;'), 1);
+    await s.waitUntil(async () => stored(dataDir, 'bakken').length === 1, { what: 'the text stored' });
+    // Back from the tray, as it was.
+    desktop.trayClick('Open Tillid');
+    await s.waitUntil(async () => windowState() === 'viewable', { what: 'the window back' });
+    assert.equal(await (await s.waitFor(TID('field-learned'))).prop('value'), text);
+    // Closing works again after coming back.
+    execFileSync(WM_CLOSE, ['Tillid']);
+    await s.waitUntil(async () => windowState() === 'unmapped', { what: 'the window to hide again' });
+    desktop.trayClick('Open Tillid');
+    await s.waitUntil(async () => windowState() === 'viewable', { what: 'the window back again' });
+  });
+
+  test('"Quit" in the tray saves what was just typed, then ends Tillid', async () => {
+    const text = await typeLearned(s, w, ' – og lidt mere');
+    desktop.trayClick('Quit');
+    await waitGone(s);
+    await s.end();
+    s = await driver.launch();
+    assert.equal(await learned(s, w), text);
+  });
+
+  test('started at login (--in-tray), Tillid waits in the tray until she opens it', async () => {
+    await s.end();
+    s = await Session.start(driver.base, APP_BINARY, ['--in-tray']);
+    await s.waitFor('[data-app-ready]', { timeout: 30000 });
+    await sleep(500);
+    assert.notEqual(windowState(), 'viewable', 'no window on screen');
+    desktop.trayClick('Open Tillid');
+    await s.waitUntil(async () => windowState() === 'viewable', { what: 'the window from the tray' });
+  });
+
+  test('with "keep Tillid in the tray" off, closing the window saves and ends Tillid', async () => {
+    await go(s, '#/settings');
+    const toggle = await s.waitFor(TID('reminder-close-to-tray'));
+    assert.equal(await toggle.prop('checked'), true, 'on by default');
+    await toggle.click();
+    await s.waitUntil(async () => (await toggle.prop('checked')) === false, { what: 'the toggle off' });
+    await sleep(500);
+    const text = await typeLearned(s, w, ' Lukket helt.');
+    execFileSync(WM_CLOSE, ['Tillid']);
+    await waitGone(s);
+    await s.end();
+    s = await driver.launch();
+    assert.equal(await learned(s, w), text);
   });
 });

@@ -173,7 +173,7 @@ const ANSWERS: &[&str] = &[
 ];
 
 impl Store {
-    /// Completes the program's exercise, with answers, in most past weeks,
+    /// Completes the program's exercise, with answers, in most past reflected weeks,
     /// oldest first so the rotation unfolds as it would have.
     fn fill_demo_program(&mut self, this_week: IsoWeek, weeks: u32, rng: &mut Rng) -> Result<()> {
         let mut week = this_week;
@@ -182,7 +182,10 @@ impl Store {
         }
         while week < this_week {
             let w = self.program_week(week, crate::locale::Lang::Da)?;
-            if rng.below(5) > 0 {
+            // A week without a reflection stays a quiet week: completing the
+            // exercise would start that week's reflection.
+            let reflected = self.reflection(week)?.is_some();
+            if rng.below(5) > 0 && reflected {
                 let answers: Vec<crate::program::ExerciseAnswer> = w
                     .exercise
                     .map(|e| e.text.questions)

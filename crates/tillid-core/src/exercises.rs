@@ -243,8 +243,20 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<ContentError> {
 /// guarantees every compiled-in file is valid, so invalid ones are skipped
 /// here rather than failing the app. Parsed once per run.
 pub fn library(lang: Lang) -> Vec<Exercise> {
+    parsed().iter().map(|f| in_lang(f, lang)).collect()
+}
+
+/// One exercise of the library in one language, if it (still) exists.
+pub fn exercise(id: &str, lang: Lang) -> Option<Exercise> {
+    parsed()
+        .iter()
+        .find(|f| f.id == id)
+        .map(|f| in_lang(f, lang))
+}
+
+fn parsed() -> &'static [ExerciseFile] {
     static PARSED: std::sync::OnceLock<Vec<ExerciseFile>> = std::sync::OnceLock::new();
-    let files = PARSED.get_or_init(|| {
+    PARSED.get_or_init(|| {
         let mut files: Vec<ExerciseFile> = EXERCISE_FILES
             .iter()
             .filter_map(|(name, text)| check_file(name, text).ok())
@@ -255,21 +267,21 @@ pub fn library(lang: Lang) -> Vec<Exercise> {
             ta.cmp(&tb).then_with(|| a.id.cmp(&b.id))
         });
         files
-    });
-    files
-        .iter()
-        .map(|f| Exercise {
-            id: f.id.clone(),
-            theme: f.theme.clone(),
-            level: f.level.clone(),
-            minutes: f.minutes,
-            frameworks: f.frameworks.clone(),
-            text: match lang {
-                Lang::Da => f.da.clone(),
-                Lang::En => f.en.clone(),
-            },
-        })
-        .collect()
+    })
+}
+
+fn in_lang(f: &ExerciseFile, lang: Lang) -> Exercise {
+    Exercise {
+        id: f.id.clone(),
+        theme: f.theme.clone(),
+        level: f.level.clone(),
+        minutes: f.minutes,
+        frameworks: f.frameworks.clone(),
+        text: match lang {
+            Lang::Da => f.da.clone(),
+            Lang::En => f.en.clone(),
+        },
+    }
 }
 
 #[cfg(test)]

@@ -79,6 +79,25 @@ fn validate_reflection(i: &ReflectionInput) -> Result<()> {
     Ok(())
 }
 
+/// Makes sure the week has a reflection row (an empty draft if she has not
+/// started it), inside the caller's transaction. Existing text is untouched.
+pub(crate) fn ensure_reflection(conn: &rusqlite::Connection, week: IsoWeek) -> Result<()> {
+    let now = now_stamp();
+    conn.execute(
+        "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week, created_at, updated_at)
+         VALUES (?1, 'reflection', ?2, ?3, ?3, ?4, ?5, ?5)
+         ON CONFLICT (iso_year, iso_week) WHERE kind = 'reflection' DO NOTHING",
+        params![
+            format!("reflection-{week}"),
+            week.sunday().to_string(),
+            week.year,
+            week.week,
+            now,
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     pub fn reflection(&self, week: IsoWeek) -> Result<Option<Reflection>> {
         let sql = format!(
@@ -123,7 +142,9 @@ impl Store {
 
     pub fn reflection_view(&self, week: IsoWeek) -> Result<ReflectionView> {
         let reflection = self.reflection(week)?;
+        let lang = self.settings()?.effective_language;
         Ok(ReflectionView {
+            exercise: self.done_exercise(week, lang)?,
             week,
             monday: week.monday().to_string(),
             sunday: week.sunday().to_string(),

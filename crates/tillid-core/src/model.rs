@@ -93,6 +93,8 @@ pub struct ReflectionView {
     pub status: ReflectionStatus,
     pub reflection: Option<Reflection>,
     pub previous_plan: Option<PreviousPlan>,
+    /// The week's program exercise once it is done, with her answers.
+    pub exercise: Option<crate::program::ProgramWeek>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -175,6 +177,8 @@ pub struct TimelineItem {
     pub excerpt: String,
     pub tags: Vec<String>,
     pub status: ReflectionStatus,
+    /// On a reflection: the week's completed exercise, with her answers.
+    pub exercise: Option<crate::program::DoneExercise>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -46,6 +46,17 @@ pub struct ProgramWeek {
     pub done_at: Option<String>,
 }
 
+/// A week's completed exercise as the timeline shows it on that week's
+/// reflection: what she did and what she answered, without the library text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DoneExercise {
+    pub exercise_id: String,
+    pub title: String,
+    pub theme: String,
+    pub answers: Vec<ExerciseAnswer>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ThemeProgress {
@@ -70,6 +81,16 @@ fn state_str(s: ProgramState) -> &'static str {
         ProgramState::Skipped => "skipped",
         ProgramState::Done => "done",
     }
+}
+
+fn answers_json(answers: &[ExerciseAnswer]) -> Result<String> {
+    for a in answers {
+        check_size("answer", &a.answer)?;
+    }
+    serde_json::to_string(answers).map_err(|e| CoreError::Invalid {
+        field: "answers".into(),
+        reason: e.to_string(),
+    })
 }
 
 /// The focus setting: one theme, or "mix".
@@ -170,7 +191,8 @@ pub fn choose(
 }
 
 impl Store {
-    fn program_focus(&self) -> Result<String> {
+    /// The focus setting: "mix" (the default) or one theme.
+    pub fn program_focus(&self) -> Result<String> {
         Ok(self
             .setting("program_focus")?
             .filter(|f| valid_focus(f))
@@ -277,7 +299,7 @@ impl Store {
         let Some((id, state, title, theme, answers, done_at)) = row else {
             return Ok(None);
         };
-        let exercise = library(lang).into_iter().find(|e| e.id == id);
+        let exercise = crate::exercises::exercise(&id, lang);
         Ok(Some(ProgramWeek {
             week,
             title: exercise
@@ -293,7 +315,20 @@ impl Store {
         }))
     }
 
-    /// Picks another exercise for the week.
+    /// A done week keeps its exercise: swapping or skipping it would throw
+    /// her answers away, so both are refused.
+    fn refuse_if_done(&self, week: IsoWeek, lang: Lang) -> Result<()> {
+        match self.load_program_week(week, lang)? {
+            Some(w) if w.state == ProgramState::Done => Err(CoreError::Invalid {
+                field: "week".into(),
+                reason: format!("the exercise of week {week} is done; its answers are kept"),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Picks another exercise for the week. Picking the week's own exercise
+    /// again after skipping it takes the skip back.
     pub fn swap_exercise(
         &mut self,
         week: IsoWeek,
@@ -304,12 +339,14 @@ impl Store {
         if !lib.iter().any(|e| e.id == exercise_id) {
             return Err(CoreError::NotFound(format!("exercise {exercise_id}")));
         }
+        self.refuse_if_done(week, lang)?;
         self.store_program_week(week, exercise_id, ProgramState::Swapped, &lib)?;
         self.program_week(week, lang)
     }
 
     pub fn skip_exercise(&mut self, week: IsoWeek, lang: Lang) -> Result<ProgramWeek> {
         self.program_week(week, lang)?;
+        self.refuse_if_done(week, lang)?;
         self.conn.execute(
             "UPDATE program_week SET state = 'skipped' WHERE iso_year = ?1 AND iso_week = ?2",
             params![week.year, week.week],
@@ -317,8 +354,35 @@ impl Store {
         self.program_week(week, lang)
     }
 
+    /// Keeps her answers as she writes them (autosave), without changing
+    /// what became of the week: a draft stays a draft until she marks the
+    /// exercise done, and a done week's answers are edited in place.
+    pub fn save_exercise_answers(
+        &mut self,
+        week: IsoWeek,
+        answers: &[ExerciseAnswer],
+        lang: Lang,
+    ) -> Result<ProgramWeek> {
+        self.program_week(week, lang)?;
+        let json = answers_json(answers)?;
+        self.conn.execute(
+            "UPDATE program_week SET answers = ?1 WHERE iso_year = ?2 AND iso_week = ?3",
+            params![json, week.year, week.week],
+        )?;
+        self.program_week(week, lang)
+    }
+
     /// Marks the week's exercise done with her answers (kept with the week,
     /// with the question text, so they stay readable whatever the library does).
+    /// Called again, it replaces the answers (editing them).
+    ///
+    /// The answers belong to the week's reflection: the reflection editor and
+    /// the timeline's reflection item show them. So that they always have a
+    /// place there, completing an exercise in a week she has not reflected on
+    /// yet creates that week's reflection as an empty draft, in the same
+    /// transaction. (The alternative, a timeline item of its own for the
+    /// exercise, would split one week into two cards and leave search hits on
+    /// answers with nothing to open.) Existing reflection text is untouched.
     pub fn complete_exercise(
         &mut self,
         week: IsoWeek,
@@ -326,17 +390,14 @@ impl Store {
         lang: Lang,
     ) -> Result<ProgramWeek> {
         self.program_week(week, lang)?;
-        for a in answers {
-            check_size("answer", &a.answer)?;
-        }
-        let json = serde_json::to_string(answers).map_err(|e| CoreError::Invalid {
-            field: "answers".into(),
-            reason: e.to_string(),
-        })?;
-        self.conn.execute(
+        let json = answers_json(answers)?;
+        let tx = self.conn.transaction()?;
+        crate::journal::ensure_reflection(&tx, week)?;
+        tx.execute(
             "UPDATE program_week SET state = 'done', answers = ?1, done_at = ?2 WHERE iso_year = ?3 AND iso_week = ?4",
             params![json, now_stamp(), week.year, week.week],
         )?;
+        tx.commit()?;
         self.program_week(week, lang)
     }
 
@@ -360,6 +421,50 @@ impl Store {
                 }
             })
             .collect())
+    }
+
+    /// The week's exercise if it is done (for the week's reflection).
+    pub fn done_exercise(&self, week: IsoWeek, lang: Lang) -> Result<Option<ProgramWeek>> {
+        Ok(self
+            .load_program_week(week, lang)?
+            .filter(|w| w.state == ProgramState::Done))
+    }
+
+    /// Puts each reflection's completed exercise on its timeline item, in the
+    /// language of the settings: the title, and the questions too when the
+    /// exercise still has as many as she answered (item n is the same
+    /// question in both languages). A retired exercise shows what was stored.
+    pub(crate) fn attach_exercises(&self, items: &mut [crate::model::TimelineItem]) -> Result<()> {
+        if !items
+            .iter()
+            .any(|i| i.kind == crate::model::EntryKind::Reflection)
+        {
+            return Ok(());
+        }
+        let lang = self.settings()?.effective_language;
+        for item in items
+            .iter_mut()
+            .filter(|i| i.kind == crate::model::EntryKind::Reflection)
+        {
+            item.exercise = self.done_exercise(item.week, lang)?.map(|w| {
+                let mut answers = w.answers;
+                if let Some(ex) = w
+                    .exercise
+                    .filter(|e| e.text.questions.len() == answers.len())
+                {
+                    for (a, q) in answers.iter_mut().zip(ex.text.questions) {
+                        a.question = q;
+                    }
+                }
+                DoneExercise {
+                    exercise_id: w.exercise_id,
+                    title: w.title,
+                    theme: w.theme,
+                    answers,
+                }
+            });
+        }
+        Ok(())
     }
 
     /// Weeks with a done exercise, newest first (for "what was done when").

@@ -304,11 +304,15 @@ pub struct ReminderSettings {
     pub autostart: bool,
 }
 
-/// The computer's time zone, falling back to Copenhagen.
+/// The computer's time zone, falling back to Copenhagen. A `TZ` naming an
+/// IANA zone wins, as it does for every program's local time.
 pub fn os_time_zone() -> String {
-    iana_time_zone::get_timezone()
+    let known = |tz: &String| tz.parse::<Tz>().is_ok();
+    std::env::var("TZ")
         .ok()
-        .filter(|tz| tz.parse::<Tz>().is_ok())
+        .map(|tz| tz.trim_start_matches(':').to_string())
+        .filter(known)
+        .or_else(|| iana_time_zone::get_timezone().ok().filter(known))
         .unwrap_or_else(|| "Europe/Copenhagen".into())
 }
 
@@ -369,5 +373,108 @@ impl crate::store::Store {
             return Ok(None);
         }
         s.schedule.missed(self.reminder_last_shown()?, now)
+    }
+}
+
+/// One reminder as she reads it: the instant, its local date and time in
+/// the schedule's time zone, and the ISO week it asks her to reflect on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderOccasion {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Local time, `HH:MM`.
+    pub time: String,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    /// The week holding the local date: the reflection to open.
+    pub week: crate::IsoWeek,
+}
+
+impl ReminderSchedule {
+    /// The reminder at `at` as she reads it, in the schedule's time zone.
+    pub fn occasion(&self, at: DateTime<Utc>) -> Result<ReminderOccasion> {
+        let p = self.parse()?;
+        let local = at.with_timezone(&p.tz);
+        let date = local.date_naive();
+        Ok(ReminderOccasion {
+            at: at.to_rfc3339(),
+            date: date.format("%Y-%m-%d").to_string(),
+            time: local.format("%H:%M").to_string(),
+            weekday: date.weekday().number_from_monday() as u8,
+            week: crate::IsoWeek::containing(date),
+        })
+    }
+}
+
+/// A reminder to show: the live one at its time, or one that fell due while
+/// Tillid was not running or the machine slept (`missed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderNotice {
+    pub occasion: ReminderOccasion,
+    pub missed: bool,
+}
+
+/// Settings' reminder section: the settings and, when on, the next reminder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderView {
+    pub settings: ReminderSettings,
+    pub next: Option<ReminderOccasion>,
+}
+
+impl crate::store::Store {
+    /// The next reminder after `now`, or `None` when reminders are off.
+    pub fn next_reminder(&self, now: DateTime<Utc>) -> Result<Option<ReminderOccasion>> {
+        let s = self.reminder_settings()?;
+        if !s.enabled {
+            return Ok(None);
+        }
+        let at = s.schedule.next_after(now)?;
+        s.schedule.occasion(at).map(Some)
+    }
+
+    pub fn reminder_view(&self, now: DateTime<Utc>) -> Result<ReminderView> {
+        Ok(ReminderView {
+            settings: self.reminder_settings()?,
+            next: self.next_reminder(now)?,
+        })
+    }
+
+    /// Stores changed settings as Settings does. When she turns reminders on
+    /// or moves them, a time that has already passed this week is not shown
+    /// at once as "due": the new schedule counts from `now`.
+    pub fn update_reminder_settings(
+        &mut self,
+        s: &ReminderSettings,
+        now: DateTime<Utc>,
+    ) -> Result<ReminderView> {
+        let before = self.reminder_settings()?;
+        self.set_reminder_settings(s)?;
+        let after = self.reminder_settings()?;
+        if after.enabled && (!before.enabled || before.schedule != after.schedule) {
+            self.mark_reminder_shown(now)?;
+        }
+        self.reminder_view(now)
+    }
+
+    /// The reminder due at `now`, if any, marked as shown in the same step
+    /// so it is shown once. The very first check (a new database, or one
+    /// from before reminders existed) only starts the count: a first launch
+    /// never greets her with "you missed Friday's reflection".
+    pub fn take_due_reminder(&mut self, now: DateTime<Utc>) -> Result<Option<ReminderOccasion>> {
+        if self.reminder_last_shown()?.is_none() {
+            self.mark_reminder_shown(now)?;
+            return Ok(None);
+        }
+        let Some(at) = self.due_reminder(now)? else {
+            return Ok(None);
+        };
+        let occasion = self.reminder_settings()?.schedule.occasion(at)?;
+        self.mark_reminder_shown(now)?;
+        Ok(Some(occasion))
     }
 }

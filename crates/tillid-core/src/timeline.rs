@@ -44,6 +44,7 @@ pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<TimelineItem> {
             (EntryKind::Reflection, "done") => ReflectionStatus::Done,
             _ => ReflectionStatus::Draft,
         },
+        exercise: None,
     })
 }
 
@@ -109,6 +110,7 @@ impl Store {
         } else {
             None
         };
+        self.attach_exercises(&mut items)?;
         Ok(TimelinePage { items, next })
     }
 

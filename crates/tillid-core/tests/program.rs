@@ -153,3 +153,204 @@ fn reminder_settings_persist_and_a_due_reminder_is_shown_once() {
         None
     );
 }
+
+#[test]
+fn answers_appear_in_the_weeks_reflection_the_timeline_and_search() {
+    use tillid_core::model::{EntryKind, ReflectionInput, ReflectionStatus, TimelineQuery};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path()).unwrap();
+    s.set_setting("language", "en").unwrap();
+
+    // Week 10: no reflection yet. Completing the exercise creates it as a draft.
+    let w10 = wk(2026, 10);
+    let ex = s.program_week(w10, Lang::En).unwrap();
+    assert!(
+        s.reflection_view(w10).unwrap().exercise.is_none(),
+        "not done yet"
+    );
+    let questions = ex.exercise.as_ref().unwrap().text.questions.clone();
+    let answers: Vec<ExerciseAnswer> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ExerciseAnswer {
+            question: q.clone(),
+            answer: if i == 0 {
+                "Søren tog ansvaret for vagtplanen, og jeg blandede mig ikke.".into()
+            } else {
+                format!("Svar {i}")
+            },
+        })
+        .collect();
+    s.complete_exercise(w10, &answers, Lang::En).unwrap();
+    let view = s.reflection_view(w10).unwrap();
+    assert_eq!(view.status, ReflectionStatus::Draft);
+    let shown = view
+        .exercise
+        .expect("the done exercise is on the reflection");
+    assert_eq!(
+        (shown.title.as_str(), &shown.answers),
+        (ex.title.as_str(), &answers)
+    );
+
+    // Week 11: a reflection with text; completing keeps the text as it was.
+    let w11 = wk(2026, 11);
+    let text = ReflectionInput {
+        happened: "Jeg spurgte i stedet for at fortælle.".into(),
+        ..Default::default()
+    };
+    s.save_reflection(w11, &text).unwrap();
+    s.set_reflection_done(w11, true).unwrap();
+    let ex11 = s.program_week(w11, Lang::En).unwrap();
+    let a11 = vec![ExerciseAnswer {
+        question: ex11.exercise.unwrap().text.questions[0].clone(),
+        answer: "Kvalitetskriterierne var uklare for mig selv.".into(),
+    }];
+    s.complete_exercise(w11, &a11, Lang::En).unwrap();
+    let r11 = s.reflection(w11).unwrap().unwrap();
+    assert_eq!(r11.content.happened, text.happened);
+    assert_eq!(r11.status, ReflectionStatus::Done);
+
+    // Both reflection items on the timeline carry their exercise.
+    let page = s.timeline(&TimelineQuery::default()).unwrap();
+    let item = |w: IsoWeek| {
+        page.items
+            .iter()
+            .find(|i| i.kind == EntryKind::Reflection && i.week == w)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item(w10).exercise.unwrap().answers, answers);
+    assert_eq!(item(w11).exercise.unwrap().answers, a11);
+    let count: i64 = rusqlite::Connection::open(s.path())
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM entry WHERE kind = 'reflection'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(count, 2, "one reflection per week, no duplicates");
+
+    // Search finds words in the answers (prefix, any case), on the week's reflection.
+    let hits = s.search("VAGTPLAN", None).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!((hits[0].kind, hits[0].week), (EntryKind::Reflection, w10));
+    assert!(
+        hits[0].snippet.contains("\u{2}vagtplanen\u{3}"),
+        "{}",
+        hits[0].snippet
+    );
+    // All words must match, across the answers; a reflection found by the
+    // index is not listed twice.
+    assert_eq!(s.search("søren svar", None).unwrap().len(), 1);
+    assert!(s
+        .search("søren kvalitetskriterierne", None)
+        .unwrap()
+        .is_empty());
+    let both = s.search("spurgte", None).unwrap();
+    assert_eq!(both.len(), 1, "{both:?}");
+    let kval = s.search("kvalitets", None).unwrap();
+    assert_eq!(kval.len(), 1);
+    assert_eq!(kval[0].week, w11);
+
+    // Editing the answers replaces them; a done week cannot be swapped or skipped.
+    let edited = vec![ExerciseAnswer {
+        question: a11[0].question.clone(),
+        answer: "Nu klarere.".into(),
+    }];
+    s.complete_exercise(w11, &edited, Lang::En).unwrap();
+    assert_eq!(
+        s.reflection_view(w11).unwrap().exercise.unwrap().answers,
+        edited
+    );
+    assert!(s.search("kvalitets", None).unwrap().is_empty());
+    let other = tillid_core::exercises::library(Lang::En)
+        .into_iter()
+        .find(|e| e.id != ex.exercise_id)
+        .unwrap();
+    assert_eq!(
+        s.swap_exercise(w10, &other.id, Lang::En)
+            .unwrap_err()
+            .code(),
+        "invalid"
+    );
+    assert_eq!(
+        s.skip_exercise(w10, Lang::En).unwrap_err().code(),
+        "invalid"
+    );
+    assert_eq!(s.program_week(w10, Lang::En).unwrap().answers, answers);
+
+    // Draft answers are kept as she types, without marking the week done;
+    // they are not on the reflection, in the history or in search until then.
+    let w13 = wk(2026, 13);
+    let ex13 = s.program_week(w13, Lang::En).unwrap();
+    let draft = vec![ExerciseAnswer {
+        question: "Q".into(),
+        answer: "Halvfærdig tanke om uddelegering".into(),
+    }];
+    let saved = s.save_exercise_answers(w13, &draft, Lang::En).unwrap();
+    assert_eq!((saved.state, &saved.answers), (ex13.state, &draft));
+    assert!(s.reflection_view(w13).unwrap().exercise.is_none());
+    assert!(
+        s.reflection(w13).unwrap().is_none(),
+        "a draft creates no reflection"
+    );
+    assert!(s.search("halvfærdig", None).unwrap().is_empty());
+    assert_eq!(s.program_history(Lang::En).unwrap().len(), 2);
+    let done13 = s.complete_exercise(w13, &draft, Lang::En).unwrap();
+    assert_eq!(done13.state, ProgramState::Done);
+    // On a done week, saving answers edits them and keeps it done.
+    let fixed = vec![ExerciseAnswer {
+        question: "Q".into(),
+        answer: "Færdig tanke".into(),
+    }];
+    let kept = s.save_exercise_answers(w13, &fixed, Lang::En).unwrap();
+    assert_eq!((kept.state, &kept.answers), (ProgramState::Done, &fixed));
+    let too_big = vec![ExerciseAnswer {
+        question: "Q".into(),
+        answer: "x".repeat(tillid_core::MAX_TEXT_BYTES + 1),
+    }];
+    assert_eq!(
+        s.save_exercise_answers(w13, &too_big, Lang::En)
+            .unwrap_err()
+            .code(),
+        "too_large"
+    );
+
+    // A skipped week is taken back by picking its own exercise again.
+    let w12 = wk(2026, 12);
+    let skipped = s.skip_exercise(w12, Lang::En).unwrap();
+    let back = s
+        .swap_exercise(w12, &skipped.exercise_id, Lang::En)
+        .unwrap();
+    assert_eq!(back.state, ProgramState::Swapped);
+    assert_eq!(s.program_focus().unwrap(), "mix");
+
+    // In Danish, the timeline shows the same answers under the Danish questions
+    // (item n is the same question in both languages); what is stored is untouched.
+    s.set_setting("language", "da").unwrap();
+    let da = tillid_core::exercises::exercise(&ex.exercise_id, Lang::Da).unwrap();
+    let page = s.timeline(&TimelineQuery::default()).unwrap();
+    let shown = page
+        .items
+        .iter()
+        .find(|i| i.kind == EntryKind::Reflection && i.week == w10)
+        .and_then(|i| i.exercise.clone())
+        .unwrap();
+    assert_eq!(shown.title, da.text.title);
+    for ((a, q), mine) in shown.answers.iter().zip(&da.text.questions).zip(&answers) {
+        assert_eq!((&a.question, &a.answer), (q, &mine.answer));
+    }
+    assert_eq!(
+        s.reflection_view(w10).unwrap().exercise.unwrap().answers,
+        answers
+    );
+
+    // Survives a reopen.
+    drop(s);
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        s.reflection_view(w10).unwrap().exercise.unwrap().answers,
+        answers
+    );
+}

@@ -19,9 +19,10 @@ export function freshDataDir(name) {
 
 /**
  * Starts tauri-driver whose environment (inherited by the app) points the
- * app at `dataDir` and sets the OS language.
+ * app at `dataDir` and sets the OS language; `env` adds more (for example
+ * TILLID_FAKE_NOW, the app clock's starting instant).
  */
-export async function startDriver({ dataDir, lang = 'en_US.UTF-8' }) {
+export async function startDriver({ dataDir, lang = 'en_US.UTF-8', env: extra = {} }) {
   const port = nextPort;
   nextPort += 2;
   const env = {
@@ -30,6 +31,7 @@ export async function startDriver({ dataDir, lang = 'en_US.UTF-8' }) {
     LANG: lang,
     LC_ALL: lang,
     LANGUAGE: lang.slice(0, 2),
+    ...extra,
   };
   const child = spawn(
     'tauri-driver',

@@ -7,6 +7,8 @@ import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { ExportedFiles } from "./bindings/ExportedFiles";
+import type { Exercise } from "./bindings/Exercise";
+import type { ExerciseAnswer } from "./bindings/ExerciseAnswer";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { MusDocument } from "./bindings/MusDocument";
 import type { Conversation } from "./bindings/Conversation";
@@ -32,11 +34,16 @@ import type { PeopleWeek } from "./bindings/PeopleWeek";
 import type { Person } from "./bindings/Person";
 import type { PersonInput } from "./bindings/PersonInput";
 import type { PersonPage } from "./bindings/PersonPage";
+import type { ProgramWeek } from "./bindings/ProgramWeek";
 import type { Reflection } from "./bindings/Reflection";
 import type { ReflectionInput } from "./bindings/ReflectionInput";
 import type { ReflectionView } from "./bindings/ReflectionView";
+import type { ReminderNotice } from "./bindings/ReminderNotice";
+import type { ReminderSettings } from "./bindings/ReminderSettings";
+import type { ReminderView } from "./bindings/ReminderView";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Settings } from "./bindings/Settings";
+import type { ThemeProgress } from "./bindings/ThemeProgress";
 import type { TimelineFilters } from "./bindings/TimelineFilters";
 import type { TimelinePage } from "./bindings/TimelinePage";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
@@ -156,6 +163,28 @@ export const delegationLog = (id: number, week: IsoWeek, actedLevel: number, not
 export const musTemplate = () => call<MusTemplate>("mus_template");
 export const delegationLevels = () => call<DelegationLevel[]>("delegation_levels");
 
+// ---- The weekly exercise program and its library (texts in the settings' language) ----
+
+/** The week's exercise, chosen and kept the first time the week is shown. */
+export const programWeek = (week: IsoWeek) => call<ProgramWeek>("program_week", { week });
+/** Picks another exercise for the week (its own again takes a skip back). */
+export const programSwap = (week: IsoWeek, exerciseId: string) =>
+  call<ProgramWeek>("program_swap", { week, exerciseId });
+export const programSkip = (week: IsoWeek) => call<ProgramWeek>("program_skip", { week });
+/** Keeps her answers as she types (autosave); the week's state is unchanged. */
+export const programSaveAnswers = (week: IsoWeek, answers: ExerciseAnswer[]) =>
+  call<ProgramWeek>("program_save_answers", { week, answers });
+/** Marks the exercise done with her answers; called again, it edits them. */
+export const programComplete = (week: IsoWeek, answers: ExerciseAnswer[]) =>
+  call<ProgramWeek>("program_complete", { week, answers });
+export const programProgress = () => call<ThemeProgress[]>("program_progress");
+/** Weeks with a done exercise and their answers, newest first. */
+export const programHistory = () => call<ProgramWeek[]>("program_history");
+export const exerciseLibrary = () => call<Exercise[]>("exercise_library");
+/** "mix" or one theme. */
+export const programFocusGet = () => call<string>("program_focus_get");
+export const programFocusSet = (focus: string) => call<string>("program_focus_set", { focus });
+
 /** Sanitised HTML (rendered and cleaned by the backend), safe for {@html}. */
 export const renderMarkdown = (source: string) => call<string>("render_markdown", { source });
 
@@ -175,3 +204,27 @@ export function onCloseRequested(handler: () => void): Promise<UnlistenFn> {
     handler();
   });
 }
+
+// ---- Weekly reminder, tray and starting at login ----
+
+/** Events the shell's reminder loop and tray emit. */
+const REMINDER_DUE = "tillid://reminder-due";
+const OPEN_REFLECTION = "tillid://open-reflection";
+
+export const reminderSettings = () => call<ReminderView>("reminder_settings");
+/** Refused with `invalid` for an impossible day or time; nothing is stored then. */
+export const setReminderSettings = (settings: ReminderSettings) =>
+  call<ReminderView>("set_reminder_settings", { settings });
+/** A reminder that came (or was missed) before the UI listened, if not yet handled. */
+export const reminderPending = () => call<ReminderNotice | null>("reminder_pending");
+export const reminderDismiss = () => call<void>("reminder_dismiss");
+
+export function onReminderDue(handler: (notice: ReminderNotice) => void): Promise<UnlistenFn> {
+  return listen<ReminderNotice>(REMINDER_DUE, (event) => handler(event.payload));
+}
+
+/** The tray's "Reflect now" or a click on the notification. */
+export function onOpenReflection(handler: (week: IsoWeek) => void): Promise<UnlistenFn> {
+  return listen<IsoWeek>(OPEN_REFLECTION, (event) => handler(event.payload));
+}
+

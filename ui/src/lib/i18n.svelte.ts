@@ -24,6 +24,8 @@ export type DynamicKey =
   | `tone.${string}`
   | `mus.phase.${string}`
   | `templates.makeDefault.${string}`
+  | `exerciseTheme.${string}`
+  | `exerciseLevel.${string}`
   | `exportFormat.${string}`;
 
 type Params = Record<string, string | number>;

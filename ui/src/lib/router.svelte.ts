@@ -11,7 +11,9 @@ export type Route =
   | { name: "settings" }
   | { name: "people" }
   | { name: "person"; id: number }
-  | { name: "conversation"; id: number };
+  | { name: "conversation"; id: number }
+  | { name: "library" }
+  | { name: "exercise"; id: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split(/\//).filter(Boolean);
@@ -27,6 +29,8 @@ export function parseHash(hash: string): Route {
   if (head === "note" && a && /^\d+$/.test(a)) return { name: "note", id: Number(a) };
   if (head === "person" && a && /^\d+$/.test(a)) return { name: "person", id: Number(a) };
   if (head === "conversation" && a && /^\d+$/.test(a)) return { name: "conversation", id: Number(a) };
+  if (head === "exercise" && a && /^[a-z0-9-]+$/.test(a)) return { name: "exercise", id: a };
+  if (head === "library") return { name: "library" };
   if (head === "people") return { name: "people" };
   if (head === "journal") return { name: "journal" };
   if (head === "search") return { name: "search" };
@@ -42,6 +46,8 @@ export const paths = {
   people: "#/people",
   person: (id: number) => `#/person/${id}`,
   conversation: (id: number) => `#/conversation/${id}`,
+  library: "#/library",
+  exercise: (id: string) => `#/exercise/${id}`,
   newNote: "#/note/new",
   note: (id: number) => `#/note/${id}`,
   reflection: (w: IsoWeek) => `#/reflection/${w.year}/${w.week}`,
