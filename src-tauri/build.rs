@@ -73,6 +73,20 @@ const COMMANDS: &[&str] = &[
     "program_focus_get",
     "program_focus_set",
     "program_save_answers",
+    "backup_now",
+    "backups_list",
+    "backup_info",
+    "restore_backup",
+    "data_locations",
+    "open_backups_folder",
+    "devlog_defaults",
+    "devlog_preview",
+    "devlog_choose_path",
+    "devlog_export",
+    "devlog_open_file",
+    "devlog_show_in_folder",
+    "import_choose",
+    "import_file",
 ];
 
 fn main() {

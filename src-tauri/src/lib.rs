@@ -1,9 +1,12 @@
 //! The Tauri shell: opens the core's store, exposes it as commands, owns the
 //! window. Nothing of substance lives here: the core holds the logic.
 
+mod backup_commands;
 mod clock;
 mod close;
 mod commands;
+mod devlog_commands;
+mod import_commands;
 mod people_commands;
 mod program_commands;
 mod reminder_commands;
@@ -31,9 +34,20 @@ pub fn run() {
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![IN_TRAY_ARG]),
         ))
+        // The course log's save dialog and "Open file" / "Show in folder",
+        // used from Rust only (devlog_commands.rs); no link interception.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .manage(AppState::open())
+        .manage(devlog_commands::DevLogFiles::default())
+        .manage(import_commands::ImportChoice::default())
         .manage(clock::Clock::from_env())
         .manage(reminder_loop::Reminders::default())
+        .manage(backup_commands::LaunchBackup::default())
         .setup(|app| {
             let lang = app
                 .state::<AppState>()
@@ -68,6 +82,7 @@ pub fn run() {
             debug_assert!(matches!(cfg.url, WebviewUrl::App(_)));
             close::flush_before_close(&window);
             reminder_loop::start(app.handle());
+            backup_commands::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -141,6 +156,20 @@ pub fn run() {
             program_commands::program_focus_get,
             program_commands::program_focus_set,
             program_commands::program_save_answers,
+            backup_commands::backup_now,
+            backup_commands::backups_list,
+            backup_commands::backup_info,
+            backup_commands::restore_backup,
+            backup_commands::data_locations,
+            backup_commands::open_backups_folder,
+            devlog_commands::devlog_defaults,
+            devlog_commands::devlog_preview,
+            devlog_commands::devlog_choose_path,
+            devlog_commands::devlog_export,
+            devlog_commands::devlog_open_file,
+            devlog_commands::devlog_show_in_folder,
+            import_commands::import_choose,
+            import_commands::import_file,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tillid");

@@ -17,6 +17,10 @@ Commands:
   exercises  List the weekly program's exercise library
   program    This week's proposed exercise and progress per theme
   demo       Fill an empty data folder with a fictional history
+  export     The development log for the course (PDF, DOCX, HTML, Markdown)
+  backup     Back up the data file (to the backups folder, or -o FILE)
+  restore    Put a backup FILE back in place of the current data
+  import     Import jrnl, Day One, Markdown daily notes or Tillid's JSON export
 
 Options:
   --data-dir DIR  Data folder (default: $TILLID_DATA_DIR, else the OS app-data folder)
@@ -165,6 +169,10 @@ pub enum Command {
         id: i64,
         yes: bool,
     },
+    Backup(crate::backup_cmd::BackupArgs),
+    Restore(crate::backup_cmd::RestoreArgs),
+    Export(crate::export_cmd::ExportArgs),
+    Import(crate::import_export::ImportArgs),
     Version,
 }
 
@@ -327,6 +335,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, ArgErro
             }
         }
         "people" => parse_people(&mut p, &mut data_dir)?,
+        "export" => crate::export_cmd::parse(&mut p, &mut data_dir)?,
+        "import" => crate::import_export::parse(&mut p, &mut data_dir)?,
+        "backup" | "restore" => crate::backup_cmd::parse(&name, &mut p, &mut data_dir)?,
         "exercises" | "program" => {
             let help = if name == "program" {
                 PROGRAM_HELP

@@ -30,6 +30,9 @@ pub fn run(p: Parsed) -> Result<()> {
         return Ok(());
     }
     let dir = p.data_dir.unwrap_or_else(default_data_dir);
+    if let Command::Backup(_) | Command::Restore(_) = p.command {
+        return crate::backup_cmd::run(&dir, p.command);
+    }
     let mut store = Store::open(&dir)?;
     match p.command {
         Command::Stats { json } => {
@@ -213,6 +216,8 @@ pub fn run(p: Parsed) -> Result<()> {
                 files.html.display()
             );
         }
+        Command::Export(args) => crate::export_cmd::run(&store, args)?,
+        Command::Import(args) => crate::import_export::run_import(&mut store, args)?,
         Command::PeopleDelete { id, yes } => {
             let p = store.person(id)?;
             let what = store.erasure_preview(id)?;
@@ -229,7 +234,9 @@ pub fn run(p: Parsed) -> Result<()> {
                 p.name, what.conversations, what.agreements, what.feedback, what.expectations
             );
         }
-        Command::Version => unreachable!("handled above"),
+        Command::Version | Command::Backup(_) | Command::Restore(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }

@@ -4,7 +4,10 @@
 //! Exit codes: 0 ok, 1 failure (one line on stderr), 2 usage error.
 
 mod args;
+mod backup_cmd;
 mod commands;
+mod export_cmd;
+mod import_export;
 
 use std::process::ExitCode;
 

@@ -126,6 +126,37 @@ pub fn write_document(
     Ok(path)
 }
 
+/// Renders `doc` in `format` (the slow part, for a PDF).
+pub fn render_document(doc: &Document, format: ExportFormat) -> Result<Vec<u8>> {
+    tillid_docs::render(doc, format.docs()).map_err(|e| CoreError::Invalid {
+        field: "document".into(),
+        reason: e.to_string(),
+    })
+}
+
+/// Writes rendered bytes to exactly `path` (a file she chose), atomically.
+/// A folder that does not exist, a path that is a folder, or one she may not
+/// write gives [`CoreError::CannotWrite`], and nothing is left behind: not
+/// the file, not a temporary one.
+pub fn write_file_at(bytes: &[u8], path: &Path) -> Result<()> {
+    let cannot = |reason: String| CoreError::CannotWrite {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if path.file_name().is_none() || path.is_dir() {
+        return Err(cannot("it is a folder, not a file name".into()));
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => return Err(cannot("the folder does not exist".into())),
+        _ => {}
+    }
+    crate::access_export::write_atomically(path, bytes).map_err(|e| match e {
+        CoreError::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => CoreError::DiskFull,
+        CoreError::Io(io) => cannot(io.to_string()),
+        other => other,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

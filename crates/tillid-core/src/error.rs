@@ -44,6 +44,35 @@ pub enum CoreError {
     NotFound(String),
     #[error("the data folder is not empty; refusing to add demo data to {0}")]
     NotEmpty(PathBuf),
+    /// A document export found nothing to put in it for the chosen period.
+    #[error("nothing was written between {from} and {to}; no document was made")]
+    EmptyPeriod { from: String, to: String },
+    /// An export could not be written where she chose; nothing was left there.
+    #[error("cannot write {path}: {reason}; nothing was written")]
+    CannotWrite { path: PathBuf, reason: String },
+    #[error("{path} is not a Tillid backup; nothing was changed")]
+    NotABackup { path: PathBuf },
+    #[error("the backup {path} is damaged or incomplete ({reason}); nothing was changed")]
+    DamagedBackup { path: PathBuf, reason: String },
+    #[error("the backup {path} was made by a newer Tillid (schema {found}, this version knows {supported}); nothing was changed")]
+    NewerBackup {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("another backup is being made right now; try again in a moment")]
+    BackupRunning,
+    /// A file to import is malformed or holds something Tillid cannot take;
+    /// nothing was imported. `line`/`column` point into the file when known.
+    #[error("{}{}: {reason}; nothing was imported", .path.display(), crate::error::at_line(*.line, *.column))]
+    ImportFile {
+        path: PathBuf,
+        line: Option<usize>,
+        column: Option<usize>,
+        reason: String,
+    },
+    #[error("the data folder {0} already holds entries or people; importing a full export needs an empty folder, or choose to merge")]
+    ImportNotEmpty(PathBuf),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("migration failed: {0}")]
@@ -53,6 +82,15 @@ pub enum CoreError {
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
+
+/// ", line 3, column 7" (or nothing) for [`CoreError::ImportFile`].
+pub(crate) fn at_line(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(", line {l}, column {c}"),
+        (Some(l), None) => format!(", line {l}"),
+        _ => String::new(),
+    }
+}
 
 impl From<rusqlite::Error> for CoreError {
     /// Full disk and read-only storage get their own variants so the UI can
@@ -83,6 +121,14 @@ impl CoreError {
             CoreError::Invalid { .. } => "invalid",
             CoreError::NotFound(_) => "not_found",
             CoreError::NotEmpty(_) => "not_empty",
+            CoreError::EmptyPeriod { .. } => "empty_period",
+            CoreError::CannotWrite { .. } => "cannot_write",
+            CoreError::ImportFile { .. } => "import_file",
+            CoreError::ImportNotEmpty(_) => "import_not_empty",
+            CoreError::NotABackup { .. } => "not_a_backup",
+            CoreError::DamagedBackup { .. } => "damaged_backup",
+            CoreError::NewerBackup { .. } => "newer_backup",
+            CoreError::BackupRunning => "backup_running",
             CoreError::Sqlite(_) | CoreError::Migration(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -95,7 +141,12 @@ impl CoreError {
             | CoreError::Corrupt { path }
             | CoreError::Locked { path }
             | CoreError::DataDir { path, .. }
-            | CoreError::NotEmpty(path) => Some(path),
+            | CoreError::NotEmpty(path)
+            | CoreError::NotABackup { path }
+            | CoreError::DamagedBackup { path, .. }
+            | CoreError::NewerBackup { path, .. }
+            | CoreError::CannotWrite { path, .. }
+            | CoreError::ImportFile { path, .. } => Some(path),
             _ => None,
         }
     }

@@ -3,15 +3,19 @@
 //! or any window; the app and the CLI are thin shells around it.
 
 pub mod access_export;
+pub mod backup;
 pub mod conversations;
 pub mod demo;
 pub mod demo_team;
+pub mod devlog;
 pub mod documents;
 pub mod error;
 pub mod exercises;
 pub mod expectations;
 pub mod feedback;
+pub mod import;
 pub mod journal;
+pub mod json_export;
 pub mod locale;
 pub mod markdown;
 pub mod migrations;
@@ -23,6 +27,7 @@ pub mod paths;
 pub mod people;
 pub mod people_week;
 pub mod program;
+pub mod pseudonyms;
 pub mod reminder;
 pub mod search;
 pub mod settings;

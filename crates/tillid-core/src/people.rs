@@ -57,6 +57,8 @@ pub struct ErasurePreview {
     /// Journal entries whose own text mentions the name: kept as she wrote
     /// them, listed so she can edit them herself.
     pub mentioned_in_entries: u32,
+    /// Backups in `backups/` that hold the person: erased from them too.
+    pub backups: u32,
 }
 
 const PERSON_COLUMNS: &str = "id, name, role, start_date, working_style, cadence_weeks, \
@@ -262,6 +264,7 @@ impl Store {
             expectations: count("SELECT count(*) FROM expectation WHERE person_id = ?1")?,
             tagged_entries: tagged,
             mentioned_in_entries: mentioned,
+            backups: self.backups_holding(id)?,
         })
     }
 
@@ -271,21 +274,44 @@ impl Store {
     pub fn erase_person(&mut self, id: i64) -> Result<ErasurePreview> {
         let preview = self.erasure_preview(id)?;
         let p = self.person(id)?;
-        let tx = self.conn.transaction()?;
-        for t in Self::name_tags(&p.name) {
-            tx.execute("DELETE FROM entry_tag WHERE tag = ?1", [t])?;
-        }
-        tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
-        tx.commit()?;
-        // Merge the FTS indexes so no segment still holds the deleted terms.
-        self.conn.execute_batch(
-            "INSERT INTO people_fts (people_fts) VALUES ('optimize');
-             INSERT INTO entry_fts (entry_fts) VALUES ('optimize');",
-        )?;
+        let uid: String =
+            self.conn
+                .query_row("SELECT uid FROM person WHERE id = ?1", [id], |r| r.get(0))?;
+        erase_rows(&mut self.conn, id, &p.name)?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        // The copies too: an erasure that left the person in last week's
+        // backup would not be one.
+        crate::backup::erase_from_backups(self.dir(), &uid, &p.name)?;
         Ok(preview)
     }
+
+    /// How many backups in `backups/` still hold the person with `id`.
+    pub(crate) fn backups_holding(&self, id: i64) -> Result<u32> {
+        let uid: String =
+            self.conn
+                .query_row("SELECT uid FROM person WHERE id = ?1", [id], |r| r.get(0))?;
+        crate::backup::backups_holding(self.dir(), &uid)
+    }
+}
+
+/// Deletes one person and everything about them on `conn` (the live store
+/// or a backup): their rows (the rest cascades), their name as a tag, and
+/// the FTS segments that still held the terms. `secure_delete` zeroes the
+/// freed pages.
+pub(crate) fn erase_rows(conn: &mut rusqlite::Connection, id: i64, name: &str) -> Result<()> {
+    let tx = conn.transaction()?;
+    for t in Store::name_tags(name) {
+        tx.execute("DELETE FROM entry_tag WHERE tag = ?1", [t])?;
+    }
+    tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
+    tx.commit()?;
+    // Merge the FTS indexes so no segment still holds the deleted terms.
+    conn.execute_batch(
+        "INSERT INTO people_fts (people_fts) VALUES ('optimize');
+         INSERT INTO entry_fts (entry_fts) VALUES ('optimize');",
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

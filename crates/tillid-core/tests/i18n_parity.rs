@@ -106,8 +106,16 @@ fn every_error_code_of_the_core_has_a_message() {
         "invalid",
         "not_found",
         "not_empty",
+        "empty_period",
+        "cannot_write",
         "database",
         "io",
+        "not_a_backup",
+        "damaged_backup",
+        "newer_backup",
+        "backup_running",
+        "import_file",
+        "import_not_empty",
     ] {
         assert!(
             da.contains_key(&format!("error.{code}")),

@@ -374,6 +374,21 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
         "Birgitte om budgettet",
     );
 
+    // Two backups hold the person (and one more person, who stays).
+    for minute in [1, 2] {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 6)
+            .unwrap()
+            .and_hms_opt(9, minute, 0)
+            .unwrap();
+        tillid_core::backup::back_up(
+            dir.path(),
+            tillid_core::backup::BackupKind::Manual,
+            at,
+            std::time::Duration::from_secs(5),
+        )
+        .unwrap();
+    }
+
     let preview = s.erasure_preview(p).unwrap();
     assert_eq!(
         (
@@ -381,9 +396,10 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
             preview.agreements,
             preview.feedback,
             preview.expectations,
-            preview.tagged_entries
+            preview.tagged_entries,
+            preview.backups
         ),
-        (1, 1, 1, 1, 1)
+        (1, 1, 1, 1, 1, 2)
     );
     s.erase_person(p).unwrap();
 
@@ -398,9 +414,24 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
     assert_eq!(s.people(true).unwrap().len(), 1);
     drop(s);
 
-    // Nothing of the name, in any form, in the database or its WAL.
-    for file in std::fs::read_dir(dir.path()).unwrap() {
-        let path = file.unwrap().path();
+    // Nothing of the name, in any form, in the database, its WAL or the
+    // backups; the backups still hold everyone else.
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+        .collect();
+    assert_eq!(backups.len(), 2);
+    for b in &backups {
+        let info = tillid_core::backup::backup_info(b).unwrap();
+        assert_eq!(info.counts.people, 1, "{}", b.display());
+    }
+    let files = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.is_file())
+        .chain(backups.iter().cloned());
+    for path in files {
         let bytes = std::fs::read(&path).unwrap();
         for needle in [
             "Åsbjørn",

@@ -6,6 +6,8 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Agreement } from "./bindings/Agreement";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { BackupList } from "./bindings/BackupList";
 import type { ExportedFiles } from "./bindings/ExportedFiles";
 import type { Exercise } from "./bindings/Exercise";
 import type { ExerciseAnswer } from "./bindings/ExerciseAnswer";
@@ -15,6 +17,11 @@ import type { Conversation } from "./bindings/Conversation";
 import type { ConversationInput } from "./bindings/ConversationInput";
 import type { ConversationKind } from "./bindings/ConversationKind";
 import type { ConversationView } from "./bindings/ConversationView";
+import type { DevLogExported } from "./bindings/DevLogExported";
+import type { DevLogOptions } from "./bindings/DevLogOptions";
+import type { DevLogPreview } from "./bindings/DevLogPreview";
+import type { DevLogProgress } from "./bindings/DevLogProgress";
+import type { DataLocations } from "./bindings/DataLocations";
 import type { DelegationLevel } from "./bindings/DelegationLevel";
 import type { ErasurePreview } from "./bindings/ErasurePreview";
 import type { Expectation } from "./bindings/Expectation";
@@ -22,6 +29,9 @@ import type { ExpectationInput } from "./bindings/ExpectationInput";
 import type { Feedback } from "./bindings/Feedback";
 import type { FeedbackInput } from "./bindings/FeedbackInput";
 import type { FollowUp } from "./bindings/FollowUp";
+import type { ImportKind } from "./bindings/ImportKind";
+import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IsoWeek } from "./bindings/IsoWeek";
 import type { JudgementHint } from "./bindings/JudgementHint";
 import type { MusTemplate } from "./bindings/MusTemplate";
@@ -41,6 +51,7 @@ import type { ReflectionView } from "./bindings/ReflectionView";
 import type { ReminderNotice } from "./bindings/ReminderNotice";
 import type { ReminderSettings } from "./bindings/ReminderSettings";
 import type { ReminderView } from "./bindings/ReminderView";
+import type { RestoreOutcome } from "./bindings/RestoreOutcome";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Settings } from "./bindings/Settings";
 import type { ThemeProgress } from "./bindings/ThemeProgress";
@@ -193,6 +204,18 @@ export const setSetting = (key: SettingKey, value: string) =>
   call<Settings>("set_setting", { key, value });
 
 export const openDataFolder = () => call<void>("open_data_folder");
+
+// ---- Backups and restore (a backup is named by its file name in the backups folder) ----
+
+export const dataLocations = () => call<DataLocations>("data_locations");
+export const openBackupsFolder = () => call<void>("open_backups_folder");
+export const backupNow = () => call<BackupInfo>("backup_now");
+/** Newest first; files that cannot be restored are listed apart, with why. */
+export const backupsList = () => call<BackupList>("backups_list");
+/** What a backup holds, read without changing anything. */
+export const backupInfo = (name: string) => call<BackupInfo>("backup_info", { name });
+/** Backs up the current state first; refused (nothing changed) for a bad file. */
+export const restoreBackup = (name: string) => call<RestoreOutcome>("restore_backup", { name });
 /** Tells the backend the close request was heard, so it waits for us. */
 export const closeAck = () => call<void>("close_ack");
 export const finishClose = () => call<void>("finish_close");
@@ -228,3 +251,35 @@ export function onOpenReflection(handler: (week: IsoWeek) => void): Promise<Unli
   return listen<IsoWeek>(OPEN_REFLECTION, (event) => handler(event.payload));
 }
 
+// ---- The course log (udviklingslog) ----
+
+/** The choices the screen starts with (her name from the last log). */
+export const devlogDefaults = () => call<DevLogOptions>("devlog_defaults");
+/** The log as it would be written; Markdown and charts come as sanitised HTML. */
+export const devlogPreview = (options: DevLogOptions) => call<DevLogPreview>("devlog_preview", { options });
+/** The native save dialog (in the backend); null when she cancels. */
+export const devlogChoosePath = (format: ExportFormat, fileStem: string) =>
+  call<string | null>("devlog_choose_path", { format, fileStem });
+/** Writes the log to the path chosen in the dialog (no other path is accepted). */
+export const devlogExport = (options: DevLogOptions, format: ExportFormat, path: string) =>
+  call<DevLogExported>("devlog_export", { options, format, path });
+/** Opens / reveals the file just written, and nothing else. */
+export const devlogOpenFile = () => call<void>("devlog_open_file");
+export const devlogShowInFolder = () => call<void>("devlog_show_in_folder");
+
+/** Progress while the log is written. */
+export function onDevlogProgress(handler: (progress: DevLogProgress) => void): Promise<UnlistenFn> {
+  return listen<DevLogProgress>("tillid://devlog-progress", (event) => handler(event.payload));
+}
+
+// Import from another journal, or a Tillid export. The native open dialog
+// runs in the backend; import_file reads only the path chosen there.
+/** The native open dialog (a folder for Markdown notes); null when she cancels. */
+export const importChoose = (kind: ImportKind) => call<string | null>("import_choose", { kind });
+/** Imports the chosen file; `merge` lets a Tillid export into a store that has data. */
+export const importFile = (kind: ImportKind, path: string, merge: boolean) =>
+  call<ImportSummary>("import_file", { kind, path, merge });
+/** Entries done / total while importing. */
+export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>("tillid://import-progress", (event) => handler(event.payload));
+}

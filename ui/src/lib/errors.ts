@@ -21,8 +21,16 @@ export const KNOWN_ERROR_CODES = [
   "invalid",
   "not_found",
   "not_empty",
+  "empty_period",
+  "cannot_write",
   "database",
   "io",
+  "import_file",
+  "import_not_empty",
+  "not_a_backup",
+  "damaged_backup",
+  "newer_backup",
+  "backup_running",
 ] as const;
 
 /** The code itself when the dictionaries know it, otherwise "unknown". */

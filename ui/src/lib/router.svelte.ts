@@ -13,6 +13,7 @@ export type Route =
   | { name: "person"; id: number }
   | { name: "conversation"; id: number }
   | { name: "library" }
+  | { name: "devlog" }
   | { name: "exercise"; id: string };
 
 export function parseHash(hash: string): Route {
@@ -31,6 +32,7 @@ export function parseHash(hash: string): Route {
   if (head === "conversation" && a && /^\d+$/.test(a)) return { name: "conversation", id: Number(a) };
   if (head === "exercise" && a && /^[a-z0-9-]+$/.test(a)) return { name: "exercise", id: a };
   if (head === "library") return { name: "library" };
+  if (head === "devlog") return { name: "devlog" };
   if (head === "people") return { name: "people" };
   if (head === "journal") return { name: "journal" };
   if (head === "search") return { name: "search" };
@@ -47,6 +49,7 @@ export const paths = {
   person: (id: number) => `#/person/${id}`,
   conversation: (id: number) => `#/conversation/${id}`,
   library: "#/library",
+  devlog: "#/devlog",
   exercise: (id: string) => `#/exercise/${id}`,
   newNote: "#/note/new",
   note: (id: number) => `#/note/${id}`,

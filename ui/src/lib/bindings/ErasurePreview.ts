@@ -12,4 +12,8 @@ tagged_entries: number,
  * Journal entries whose own text mentions the name: kept as she wrote
  * them, listed so she can edit them herself.
  */
-mentioned_in_entries: number, };
+mentioned_in_entries: number, 
+/**
+ * Backups in `backups/` that hold the person: erased from them too.
+ */
+backups: number, };
