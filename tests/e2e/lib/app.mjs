@@ -36,7 +36,7 @@ export async function startDriver({ dataDir, lang = 'en_US.UTF-8', env: extra = 
   const child = spawn(
     'tauri-driver',
     ['--port', String(port), '--native-port', String(port + 1), '--native-driver', '/usr/bin/WebKitWebDriver'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';
   child.stdout.on('data', (d) => (log += d));
@@ -63,7 +63,16 @@ export async function startDriver({ dataDir, lang = 'en_US.UTF-8', env: extra = 
       return s;
     },
     async stop() {
-      child.kill('SIGTERM');
+      // The whole group: an app that outlived its WebDriver session would
+      // hold the pipes (and this test file) open, and the single-instance
+      // name of the next test's app.
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      child.stdout.destroy();
+      child.stderr.destroy();
       await sleep(200);
     },
   };
