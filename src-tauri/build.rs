@@ -83,10 +83,12 @@ const COMMANDS: &[&str] = &[
     "devlog_preview",
     "devlog_choose_path",
     "devlog_export",
-    "devlog_open_file",
-    "devlog_show_in_folder",
+    "open_saved_file",
+    "show_saved_in_folder",
     "import_choose",
     "import_file",
+    "everything_choose_path",
+    "export_everything",
 ];
 
 fn main() {

@@ -6,11 +6,13 @@ mod clock;
 mod close;
 mod commands;
 mod devlog_commands;
+mod everything_commands;
 mod import_commands;
 mod people_commands;
 mod program_commands;
 mod reminder_commands;
 mod reminder_loop;
+mod saved_files;
 mod state;
 mod texts;
 mod tray;
@@ -35,7 +37,7 @@ pub fn run() {
             Some(vec![IN_TRAY_ARG]),
         ))
         // The course log's save dialog and "Open file" / "Show in folder",
-        // used from Rust only (devlog_commands.rs); no link interception.
+        // used from Rust only (saved_files.rs); no link interception.
         .plugin(tauri_plugin_dialog::init())
         .plugin(
             tauri_plugin_opener::Builder::new()
@@ -43,7 +45,7 @@ pub fn run() {
                 .build(),
         )
         .manage(AppState::open())
-        .manage(devlog_commands::DevLogFiles::default())
+        .manage(saved_files::SavedFiles::default())
         .manage(import_commands::ImportChoice::default())
         .manage(clock::Clock::from_env())
         .manage(reminder_loop::Reminders::default())
@@ -166,10 +168,12 @@ pub fn run() {
             devlog_commands::devlog_preview,
             devlog_commands::devlog_choose_path,
             devlog_commands::devlog_export,
-            devlog_commands::devlog_open_file,
-            devlog_commands::devlog_show_in_folder,
+            saved_files::open_saved_file,
+            saved_files::show_saved_in_folder,
             import_commands::import_choose,
             import_commands::import_file,
+            everything_commands::everything_choose_path,
+            everything_commands::export_everything,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tillid");

@@ -554,7 +554,7 @@ fn verify(conn: &Connection, path: &Path) -> Result<i64> {
     Ok(version)
 }
 
-fn counts(conn: &Connection) -> rusqlite::Result<BackupCounts> {
+pub(crate) fn counts(conn: &Connection) -> rusqlite::Result<BackupCounts> {
     let has = |table: &str| -> rusqlite::Result<bool> {
         conn.query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",

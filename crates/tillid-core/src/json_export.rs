@@ -43,6 +43,7 @@
 //!     imported default template does not replace the existing default.
 //!   - A file from a newer format version is refused.
 
+use crate::backup::BackupCounts;
 use crate::error::{CoreError, Result};
 use crate::import::{
     json_error, open_file, parse_json, EachElement, ImportProgress, ImportSummary, Lines, Progress,
@@ -61,6 +62,17 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
+use ts_rs::TS;
+
+/// A full export written from the app: where, how big, and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JsonExported {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub counts: BackupCounts,
+}
 
 /// The `format` value of a Tillid export.
 pub const FORMAT: &str = "tillid-export";
@@ -656,6 +668,20 @@ impl Store {
                 reason: io.to_string(),
             },
             other => other,
+        })
+    }
+
+    /// "Export everything" from Settings: the whole store to `path`
+    /// (atomically, as `export_json_file`), with what it holds and its size
+    /// for the message that follows.
+    pub fn export_everything(&self, path: &Path) -> Result<JsonExported> {
+        let counts = crate::backup::counts(&self.conn)?;
+        self.export_json_file(path)?;
+        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Ok(JsonExported {
+            path: path.display().to_string(),
+            bytes,
+            counts,
         })
     }
 

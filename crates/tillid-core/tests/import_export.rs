@@ -1033,3 +1033,44 @@ fn a_tillid_export_is_not_taken_for_jrnl() {
     assert!(e.to_string().contains("uuid"), "{e}");
     assert_eq!(count(&b), (0, 0));
 }
+
+#[test]
+fn export_everything_writes_the_file_says_what_it_holds_and_fails_cleanly() {
+    let (_a, mut a) = store();
+    generate(&mut a, 11);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Tillid-2026-11-28.json");
+    let done = a.export_everything(&path).unwrap();
+    assert_eq!(done.path, path.display().to_string());
+    assert_eq!(done.bytes, std::fs::metadata(&path).unwrap().len());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), export(&a));
+    // The counts match what the file holds.
+    let v: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    let kinds = |k: &str| {
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == k)
+            .count() as u32
+    };
+    let people = v["people"].as_array().unwrap();
+    let conversations: usize = people
+        .iter()
+        .map(|p| p["conversations"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(done.counts.reflections, kinds("reflection"));
+    assert_eq!(done.counts.notes, kinds("note"));
+    assert_eq!(done.counts.people, people.len() as u32);
+    assert_eq!(done.counts.conversations, conversations as u32);
+    assert!(done.counts.reflections + done.counts.notes + done.counts.people > 0);
+
+    // A folder that does not exist: an error naming the path, nothing left.
+    let bad = dir.path().join("missing").join("x.json");
+    match a.export_everything(&bad) {
+        Err(CoreError::CannotWrite { path, .. }) => assert_eq!(path, bad),
+        other => panic!("expected CannotWrite, got {other:?}"),
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only the first export is there");
+}

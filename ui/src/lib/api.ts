@@ -33,6 +33,7 @@ import type { ImportKind } from "./bindings/ImportKind";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IsoWeek } from "./bindings/IsoWeek";
+import type { JsonExported } from "./bindings/JsonExported";
 import type { JudgementHint } from "./bindings/JudgementHint";
 import type { MusTemplate } from "./bindings/MusTemplate";
 import type { Note } from "./bindings/Note";
@@ -264,8 +265,11 @@ export const devlogChoosePath = (format: ExportFormat, fileStem: string) =>
 export const devlogExport = (options: DevLogOptions, format: ExportFormat, path: string) =>
   call<DevLogExported>("devlog_export", { options, format, path });
 /** Opens / reveals the file just written, and nothing else. */
-export const devlogOpenFile = () => call<void>("devlog_open_file");
-export const devlogShowInFolder = () => call<void>("devlog_show_in_folder");
+export const everythingChoosePath = () => call<string | null>("everything_choose_path");
+export const exportEverything = (path: string) => call<JsonExported>("export_everything", { path });
+
+export const openSavedFile = () => call<void>("open_saved_file");
+export const showSavedInFolder = () => call<void>("show_saved_in_folder");
 
 /** Progress while the log is written. */
 export function onDevlogProgress(handler: (progress: DevLogProgress) => void): Promise<UnlistenFn> {
