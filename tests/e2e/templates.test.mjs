@@ -80,4 +80,28 @@ describe('own agenda templates', () => {
     await startOneOnOne();
     assert.notEqual(await value(s, 'conversation-agenda'), mine);
   });
+
+  test('in Danish, light and dark', async () => {
+    await go(s, '#/settings');
+    await setSelect(s, 'setting-language', 'da');
+    await startOneOnOne();
+    await setValue(s, 'conversation-agenda', mine);
+    await waitSaved(s);
+    await (await s.waitFor(TID('template-save-open'))).click();
+    await typeInto(s, 'template-name', 'Kort tjek-ind');
+    const row = await s.waitFor(TID('agenda-templates'));
+    assert.match(await row.text(), /Start fra/);
+    assert.doesNotMatch(await row.text(), /Save as my template|Start from/, 'no English left');
+    await screenshot(s, 'template-save-da-light');
+    await (await s.waitFor(TID('template-save'))).click();
+    await s.waitFor(TID('template-status'), { pred: async (el) => (await el.text()).includes('Kort tjek-ind') });
+    await go(s, '#/settings');
+    await setSelect(s, 'setting-theme', 'dark');
+    await startOneOnOne();
+    await s.execute(`document.querySelector('[data-testid="agenda-templates"]').scrollIntoView({ block: 'center' });`);
+    await screenshot(s, 'template-row-da-dark');
+    await go(s, '#/settings');
+    await setSelect(s, 'setting-theme', 'system');
+    await setSelect(s, 'setting-language', 'en');
+  });
 });

@@ -4,8 +4,10 @@
 //! (Markdown already parsed into [`markdown_tree`]), served to a fixed
 //! template as the one virtual file `/data.json`, and the template turns every
 //! string into content with typst functions, which show strings literally.
-//! Fonts come only from `typst-assets`; the world can read no other file, has
-//! no packages and no clock, so a render touches neither disk nor network.
+//! Fonts are compiled in: `typst-assets`' fonts plus Twemoji (a COLR colour
+//! emoji font, `assets/fonts/`), which typst-assets lacks. The world can read
+//! no other file, has no packages and no clock, so a render touches neither
+//! disk nor network.
 
 use std::sync::OnceLock;
 
@@ -24,6 +26,10 @@ use crate::model::{Block, Document};
 use crate::DocsError;
 
 const TEMPLATE: &str = include_str!("template.typ");
+/// Colour emoji for what users type into reflections; the template names its
+/// family ("Twemoji Mozilla") as the fallback after each text font. See
+/// assets/fonts/README.md for its origin and licence.
+const EMOJI_FONT: &[u8] = include_bytes!("../../../assets/fonts/Twemoji.ttf");
 const DATA_PATH: &str = "/data.json";
 
 #[derive(Serialize)]
@@ -251,6 +257,7 @@ fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| {
         let fonts: Vec<Font> = typst_assets::fonts()
+            .chain([EMOJI_FONT])
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
         Fonts {
