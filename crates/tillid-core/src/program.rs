@@ -100,8 +100,12 @@ pub fn valid_focus(focus: &str) -> bool {
 
 /// Chooses the exercise for a week. Not yet done first; with "mix" the
 /// themes rotate after the theme of the last completed exercise (core themes
-/// first, the others woven in); when everything is done, the least recently
-/// done. `done` maps exercise id → the week it was last done.
+/// first, the others woven in). With one theme as focus, that theme's
+/// exercises come first; once she has done them all, the ones she has not
+/// done from the other themes follow (rotating as with "mix"), so nothing
+/// repeats while something new is left. When everything is done, the least
+/// recently done (of her focus theme, if she has one). `done` maps exercise
+/// id → the week it was last done.
 pub fn choose(
     focus: &str,
     library: &[Exercise],
@@ -115,20 +119,22 @@ pub fn choose(
     if pool.is_empty() {
         return None;
     }
-    let fresh: Vec<&Exercise> = pool
-        .iter()
-        .copied()
-        .filter(|e| !done.contains_key(&e.id))
-        .collect();
+    let is_fresh = |e: &Exercise| !done.contains_key(&e.id);
+    if focus != "mix" {
+        if let Some(id) = pool.iter().filter(|e| is_fresh(e)).map(|e| e.id.clone()).min() {
+            return Some(id);
+        }
+        if library.iter().any(is_fresh) {
+            return choose("mix", library, done, last_theme);
+        }
+    }
+    let fresh: Vec<&Exercise> = pool.iter().copied().filter(|e| is_fresh(e)).collect();
     if fresh.is_empty() {
         // Everything done: the least recently done, ties by id.
         return pool
             .iter()
             .min_by_key(|e| (done.get(&e.id).copied(), e.id.clone()))
             .map(|e| e.id.clone());
-    }
-    if focus != "mix" {
-        return fresh.iter().map(|e| e.id.clone()).min();
     }
     // Rotation: the three core themes in turn, with every fourth week
     // given to the seed's other themes.
@@ -528,18 +534,43 @@ mod tests {
     }
 
     #[test]
-    fn a_single_focus_proposes_its_theme_then_the_least_recently_done() {
+    fn a_single_focus_proposes_its_theme_first_and_repeats_nothing_in_52_weeks() {
         let lib = library(Lang::En);
-        for focus in CORE_THEMES {
+        for focus in THEMES {
             let year = run_year(focus);
-            assert!(year
-                .iter()
-                .all(|id| lib.iter().find(|e| &e.id == id).unwrap().theme == *focus));
             let n = lib.iter().filter(|e| e.theme == *focus).count();
-            // All of the theme before any repeat; then the oldest first.
-            assert_eq!(year.iter().take(n).collect::<HashSet<_>>().len(), n);
-            assert_eq!(year[n], year[0]);
-            assert_eq!(year, run_year(focus));
+            assert!(n > 0, "{focus} has exercises");
+            let theme = |id: &str| lib.iter().find(|e| e.id == id).unwrap().theme.clone();
+            // All of her theme first...
+            assert!(year.iter().take(n).all(|id| theme(id) == *focus), "{focus}");
+            // ...then new ones from the other themes, never a repeat.
+            assert_eq!(year.iter().collect::<HashSet<_>>().len(), 52, "{focus}: no repeat");
+            assert!(year.iter().skip(n).all(|id| theme(id) != *focus));
+            assert_eq!(year, run_year(focus), "deterministic");
         }
+    }
+
+    #[test]
+    fn with_everything_done_a_focus_repeats_its_own_least_recently_done() {
+        let lib = library(Lang::En);
+        let mut done: HashMap<String, IsoWeek> = HashMap::new();
+        let mut week = IsoWeek::new(2020, 1).unwrap();
+        for e in &lib {
+            done.insert(e.id.clone(), week);
+            week = week.next();
+        }
+        for focus in CORE_THEMES {
+            let oldest = lib
+                .iter()
+                .filter(|e| e.theme == *focus)
+                .min_by_key(|e| done[&e.id])
+                .unwrap();
+            assert_eq!(
+                choose(focus, &lib, &done, None).as_deref(),
+                Some(oldest.id.as_str())
+            );
+        }
+        let oldest = lib.iter().min_by_key(|e| done[&e.id]).unwrap();
+        assert_eq!(choose("mix", &lib, &done, None), Some(oldest.id.clone()));
     }
 }
