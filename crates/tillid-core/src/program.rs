@@ -121,7 +121,12 @@ pub fn choose(
     }
     let is_fresh = |e: &Exercise| !done.contains_key(&e.id);
     if focus != "mix" {
-        if let Some(id) = pool.iter().filter(|e| is_fresh(e)).map(|e| e.id.clone()).min() {
+        if let Some(id) = pool
+            .iter()
+            .filter(|e| is_fresh(e))
+            .map(|e| e.id.clone())
+            .min()
+        {
             return Some(id);
         }
         if library.iter().any(is_fresh) {
@@ -544,7 +549,11 @@ mod tests {
             // All of her theme first...
             assert!(year.iter().take(n).all(|id| theme(id) == *focus), "{focus}");
             // ...then new ones from the other themes, never a repeat.
-            assert_eq!(year.iter().collect::<HashSet<_>>().len(), 52, "{focus}: no repeat");
+            assert_eq!(
+                year.iter().collect::<HashSet<_>>().len(),
+                52,
+                "{focus}: no repeat"
+            );
             assert!(year.iter().skip(n).all(|id| theme(id) != *focus));
             assert_eq!(year, run_year(focus), "deterministic");
         }
