@@ -697,9 +697,13 @@ fn week_heading(w: IsoWeek, lang: Lang) -> String {
 
 /// A bold label over plain text, as one Markdown block.
 fn labelled(label: &str, text: &str) -> Block {
+    labelled_escaped(&tillid_docs::escape_markdown(label), text)
+}
+
+/// [`labelled`] with the label already escaped.
+fn labelled_escaped(label: &str, text: &str) -> Block {
     Block::Markdown(format!(
-        "**{}**\n\n{}",
-        tillid_docs::escape_markdown(label),
+        "**{label}**\n\n{}",
         tillid_docs::escape_markdown(text.trim())
     ))
 }
@@ -734,28 +738,9 @@ impl Store {
     /// Reflections with anything in them, in weeks overlapping the period.
     fn reflections_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Reflection>> {
         // A reflection's entry_date is its week's Sunday.
-        let mut st = self.conn.prepare_cached(
-            "SELECT iso_year, iso_week FROM entry WHERE kind = 'reflection'
-             AND entry_date BETWEEN ?1 AND ?2 ORDER BY iso_year, iso_week",
-        )?;
-        let weeks: Vec<IsoWeek> = st
-            .query_map(
-                params![from.to_string(), (to + Duration::days(6)).to_string()],
-                |r| {
-                    Ok(IsoWeek {
-                        year: r.get(0)?,
-                        week: r.get(1)?,
-                    })
-                },
-            )?
-            .collect::<std::result::Result<_, _>>()?;
-        let mut out = Vec::new();
-        for w in weeks {
-            if let Some(r) = self.reflection(w)?.filter(has_content) {
-                out.push(r);
-            }
-        }
-        Ok(out)
+        let mut list = self.reflections_dated(from, to + Duration::days(6))?;
+        list.retain(has_content);
+        Ok(list)
     }
 
     /// Exercises done in weeks overlapping the period, oldest first, with
@@ -874,6 +859,9 @@ impl Store {
         check_size("author", &o.author)?;
         let (from, to) = o.period.resolve(today)?;
         let w = words(lang);
+        // One read transaction for everything below: one consistent
+        // snapshot, and one lock instead of one per query.
+        let snapshot = self.conn.unchecked_transaction()?;
 
         let reflections = self.reflections_between(from, to)?;
         let exercises = self.exercises_between(from, to, lang)?;
@@ -961,6 +949,8 @@ impl Store {
         if o.summary {
             summary_blocks(&mut blocks, &reflections, &names, lang);
         }
+
+        snapshot.commit()?;
 
         let author = o.author.trim();
         let document = Document {
@@ -1161,38 +1151,49 @@ fn reflection_blocks(
         }
         .into(),
     });
+    // The labels, looked up and escaped once rather than per week.
+    let label = |key: &str| tillid_docs::escape_markdown(&ui_text(lang, key));
+    let (followup, happened, trust_control, checkup, learned, next_try) = (
+        label("reflection.followupLabel"),
+        label("reflection.happenedLabel"),
+        label("reflection.trustControlLabel"),
+        label("reflection.checkupLabel"),
+        label("reflection.learnedLabel"),
+        label("reflection.nextTryLabel"),
+    );
+    let rating_names =
+        ["rating.org", "rating.rel", "rating.ind"].map(|key| ui_text(lang, key).to_lowercase());
+    let energy_label = ui_text(lang, "energy.label");
+    let tags_label = ui_text(lang, "tags.label");
+    let body_label = label("reflection.bodyLabel");
     let mut shown = 0;
     for r in reflections {
         let c = &r.content;
         let fields: Vec<(&str, &String)> = match detail {
             ReflectionDetail::Full => vec![
-                ("reflection.followupLabel", &c.followup),
-                ("reflection.happenedLabel", &c.happened),
-                ("reflection.trustControlLabel", &c.trust_control),
-                ("reflection.checkupLabel", &c.checkup),
-                ("reflection.learnedLabel", &c.learned),
-                ("reflection.nextTryLabel", &c.next_try),
+                (&followup, &c.followup),
+                (&happened, &c.happened),
+                (&trust_control, &c.trust_control),
+                (&checkup, &c.checkup),
+                (&learned, &c.learned),
+                (&next_try, &c.next_try),
             ],
-            ReflectionDetail::Learnings => vec![
-                ("reflection.learnedLabel", &c.learned),
-                ("reflection.nextTryLabel", &c.next_try),
-            ],
+            ReflectionDetail::Learnings => vec![(&learned, &c.learned), (&next_try, &c.next_try)],
         };
         let mut week_blocks = Vec::new();
-        for (key, text) in fields {
+        for (escaped_label, text) in fields {
             if !text.trim().is_empty() {
-                week_blocks.push(labelled(&ui_text(lang, key), &names.text(text)));
+                week_blocks.push(labelled_escaped(escaped_label, &names.text(text)));
             }
         }
         if detail == ReflectionDetail::Full {
             let mut ratings = Vec::new();
-            for (key, v) in [
-                ("rating.org", c.rating_org),
-                ("rating.rel", c.rating_rel),
-                ("rating.ind", c.rating_ind),
-            ] {
+            for (name, v) in rating_names
+                .iter()
+                .zip([c.rating_org, c.rating_rel, c.rating_ind])
+            {
                 if let Some(v) = v {
-                    ratings.push(format!("{} {v}", ui_text(lang, key).to_lowercase()));
+                    ratings.push(format!("{name} {v}"));
                 }
             }
             let mut line = Vec::new();
@@ -1204,7 +1205,7 @@ fn reflection_blocks(
                 ));
             }
             if let Some(e) = c.energy {
-                line.push(format!("{} (1–5): {e}.", ui_text(lang, "energy.label")));
+                line.push(format!("{energy_label} (1–5): {e}."));
             }
             if !line.is_empty() {
                 week_blocks.push(Block::Paragraph(line.join(" ")));
@@ -1212,15 +1213,13 @@ fn reflection_blocks(
             if !c.tags.is_empty() {
                 let tags: Vec<String> = c.tags.iter().map(|t| names.text(t)).collect();
                 week_blocks.push(Block::Paragraph(format!(
-                    "{}: {}",
-                    ui_text(lang, "tags.label"),
+                    "{tags_label}: {}",
                     tags.join(", ")
                 )));
             }
             if !c.body.trim().is_empty() {
                 week_blocks.push(Block::Markdown(format!(
-                    "**{}**\n\n{}",
-                    tillid_docs::escape_markdown(&ui_text(lang, "reflection.bodyLabel")),
+                    "**{body_label}**\n\n{}",
                     names.markdown(&c.body)
                 )));
             }

@@ -247,15 +247,41 @@ pub fn library(lang: Lang) -> Vec<Exercise> {
 }
 
 /// One exercise of the library in one language, if it (still) exists.
+/// Parses only that exercise's file unless the whole library is parsed
+/// already: a valid file's id is its file name, so no other file can hold
+/// it, and a course log with a few exercises need not parse all of them.
 pub fn exercise(id: &str, lang: Lang) -> Option<Exercise> {
-    parsed()
-        .iter()
-        .find(|f| f.id == id)
-        .map(|f| in_lang(f, lang))
+    match PARSED.get() {
+        Some(all) => all.iter().find(|f| f.id == id).map(|f| in_lang(f, lang)),
+        None => parse_one(id).map(|f| in_lang(f, lang)),
+    }
 }
 
+/// The exercise `id` from its own file, parsed once per run.
+fn parse_one(id: &str) -> Option<&'static ExerciseFile> {
+    static ONE: std::sync::OnceLock<Vec<std::sync::OnceLock<Option<ExerciseFile>>>> =
+        std::sync::OnceLock::new();
+    let cells = ONE.get_or_init(|| {
+        EXERCISE_FILES
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
+    });
+    let i = EXERCISE_FILES
+        .iter()
+        .position(|(name, _)| name.trim_end_matches(".toml") == id)?;
+    cells[i]
+        .get_or_init(|| {
+            let (name, text) = EXERCISE_FILES[i];
+            check_file(name, text).ok()
+        })
+        .as_ref()
+        .filter(|f| f.id == id)
+}
+
+static PARSED: std::sync::OnceLock<Vec<ExerciseFile>> = std::sync::OnceLock::new();
+
 fn parsed() -> &'static [ExerciseFile] {
-    static PARSED: std::sync::OnceLock<Vec<ExerciseFile>> = std::sync::OnceLock::new();
     PARSED.get_or_init(|| {
         let mut files: Vec<ExerciseFile> = EXERCISE_FILES
             .iter()
@@ -307,6 +333,15 @@ mod tests {
             assert_eq!(d.id, e.id);
             assert_ne!(d.text.title, e.text.title, "{} is not translated", d.id);
         }
+    }
+
+    #[test]
+    fn one_exercise_parsed_alone_is_the_one_in_the_library() {
+        for f in parsed() {
+            assert_eq!(parse_one(&f.id), Some(f));
+        }
+        assert_eq!(parse_one("no-such-exercise"), None);
+        assert_eq!(parse_one(""), None);
     }
 
     #[test]

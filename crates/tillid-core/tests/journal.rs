@@ -359,3 +359,70 @@ fn demo_fills_an_empty_store_and_refuses_a_full_one() {
 
     assert!(!s.search("tillid", None).unwrap().is_empty());
 }
+
+#[test]
+fn reflections_of_a_period_load_at_once_as_they_do_week_by_week() {
+    let (_dir, mut s) = store();
+    s.fill_demo(&tillid_core::demo::DemoOptions {
+        weeks: 80,
+        notes_per_week: 4,
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        seed: 5,
+    })
+    .unwrap();
+    // Tags in an order that is not the stored one, an empty draft, and a
+    // week whose Sunday is the next year's first day's neighbour.
+    let mut tagged = ReflectionInput {
+        learned: "Tags sorteres.".into(),
+        tags: vec!["zebra".into(), "Ærlighed".into(), "alfa".into()],
+        ..ReflectionInput::default()
+    };
+    s.save_reflection(wk(2026, 1), &tagged).unwrap();
+    tagged.tags.clear();
+    s.save_reflection(wk(2020, 53), &tagged).unwrap();
+    s.set_reflection_done(wk(2019, 30), true).unwrap();
+
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    // How the course log found them before: the weeks by date, then each
+    // week's reflection.
+    let conn = rusqlite::Connection::open(s.path()).unwrap();
+    let by_week = |from: &str, to: &str| -> Vec<_> {
+        let mut st = conn
+            .prepare(
+                "SELECT iso_year, iso_week FROM entry WHERE kind = 'reflection'
+                 AND entry_date BETWEEN ?1 AND ?2 ORDER BY iso_year, iso_week",
+            )
+            .unwrap();
+        let weeks: Vec<(i32, u32)> = st
+            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        weeks
+            .into_iter()
+            .map(|(y, w)| s.reflection(wk(y, w)).unwrap().unwrap())
+            .collect()
+    };
+    let mut compared = 0;
+    for (from, to) in [
+        ("1900-01-01", "2100-01-01"),
+        ("2019-01-01", "2026-12-31"),
+        // Edges on a Sunday, a Monday and a Saturday; ISO week 53.
+        ("2025-11-30", "2026-01-11"),
+        ("2025-12-01", "2026-01-10"),
+        ("2020-12-27", "2021-01-03"),
+        ("2019-07-28", "2019-07-28"),
+        ("2026-11-23", "2026-11-28"),
+        ("1999-01-01", "1999-12-31"),
+    ] {
+        let at_once = s.reflections_dated(day(from), day(to)).unwrap();
+        assert_eq!(at_once, by_week(from, to), "{from} – {to}");
+        compared += at_once.len();
+    }
+    assert!(compared > 100, "{compared}");
+    let all = s
+        .reflections_dated(day("1900-01-01"), day("2100-01-01"))
+        .unwrap();
+    let first = all.iter().find(|r| r.week == wk(2026, 1)).unwrap();
+    assert_eq!(first.content.tags, ["alfa", "zebra", "ærlighed"]);
+}

@@ -72,6 +72,10 @@ pub(crate) fn chart(c: &Chart) -> Chart {
 }
 
 pub(crate) fn text(s: &str) -> String {
+    // Nearly all text has nothing to drop: copy it as it is.
+    if !bytes_need_cleaning(s) {
+        return s.to_owned();
+    }
     s.replace("\r\n", "\n")
         .chars()
         .map(|c| if c == '\r' { '\n' } else { c })
@@ -79,6 +83,28 @@ pub(crate) fn text(s: &str) -> String {
         // U+FFFE and U+FFFF are not characters and are invalid in XML.
         .filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect()
+}
+
+/// Whether `s` holds a character [`text`] drops or changes: a control
+/// other than tab and newline, U+FFFE or U+FFFF. Read from the UTF-8
+/// bytes: controls are U+0000–U+001F, U+007F (one byte) and U+0080–U+009F
+/// (C2 80–C2 9F); U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+fn bytes_need_cleaning(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Bytes that can start one: looked for 32 at a time without branches
+    // (the compiler vectorises it), and decided exactly only there.
+    let suspect = |x: u8| (x < 0x20) | (x == 0x7F) | (x == 0xC2) | (x == 0xEF);
+    let exact = |i: usize| match b[i] {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    };
+    b.chunks(32).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |acc, &x| acc | suspect(x))
+            && (k * 32..k * 32 + chunk.len()).any(exact)
+    })
 }
 
 #[cfg(test)]
@@ -89,5 +115,45 @@ mod tests {
     fn drops_control_characters_and_normalises_newlines() {
         assert_eq!(text("a\u{0}b\u{7}c\r\nd\re\tf\u{FFFF}"), "abc\nd\ne\tf");
         assert_eq!(text("æøå 🙂"), "æøå 🙂");
+    }
+
+    fn needs_cleaning(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }
+
+    #[test]
+    fn text_with_nothing_to_clean_is_copied_and_the_rest_cleaned_as_before() {
+        let first = |s: &str| -> String {
+            s.replace("\r\n", "\n")
+                .chars()
+                .map(|c| if c == '\r' { '\n' } else { c })
+                .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+                .filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}')
+                .collect()
+        };
+        let specials = [
+            '\0', '\u{7}', '\t', '\n', '\r', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}',
+            '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{2028}', 'æ', '🙂',
+        ];
+        for a in specials {
+            for b in specials {
+                let s = format!("x{a}y{b}");
+                assert_eq!(text(&s), first(&s), "{s:?}");
+                assert_eq!(text(&s) == s, !s.chars().any(needs_cleaning), "{s:?}");
+                assert_eq!(
+                    bytes_need_cleaning(&s),
+                    s.chars().any(needs_cleaning),
+                    "{s:?}"
+                );
+            }
+        }
+        // Every character, alone and between others, on both sides of
+        // where the bytes are looked at in blocks.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for pad in [1, 30, 31] {
+                let s = format!("{}{c}\u{a0}", "a".repeat(pad));
+                assert_eq!(bytes_need_cleaning(&s), needs_cleaning(c), "{c:?} {pad}");
+            }
+        }
     }
 }
