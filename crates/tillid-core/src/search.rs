@@ -113,6 +113,23 @@ fn score_order(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
     }
 }
 
+/// A hit from a row of (id, kind, entry_date, iso_year, iso_week, title,
+/// snippet).
+fn hit_from_row(r: &rusqlite::Row) -> rusqlite::Result<SearchHit> {
+    let kind: String = r.get(1)?;
+    Ok(SearchHit {
+        id: r.get(0)?,
+        kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
+        date: r.get(2)?,
+        week: IsoWeek {
+            year: r.get(3)?,
+            week: r.get(4)?,
+        },
+        title: r.get(5)?,
+        snippet: r.get(6)?,
+    })
+}
+
 impl Store {
     /// The best `limit` matches, ranked as
     /// `ORDER BY bm25(..), entry_date DESC LIMIT n` over the FTS join would
@@ -153,23 +170,10 @@ impl Store {
         let mut orphans = false;
         {
             let mut st = tx.prepare_cached(
-                "SELECT kind, entry_date, iso_year, iso_week, title FROM entry WHERE id = ?1",
+                "SELECT id, kind, entry_date, iso_year, iso_week, title, '' FROM entry WHERE id = ?1",
             )?;
             for (id, score) in scored {
-                let hit = st.query_row([id], |r| {
-                    let kind: String = r.get(0)?;
-                    Ok(SearchHit {
-                        id,
-                        kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
-                        date: r.get(1)?,
-                        week: IsoWeek {
-                            year: r.get(2)?,
-                            week: r.get(3)?,
-                        },
-                        title: r.get(4)?,
-                        snippet: String::new(),
-                    })
-                });
+                let hit = st.query_row([id], hit_from_row);
                 match hit {
                     Ok(hit) => ranked.push(((score, hit.date.clone()), hit)),
                     Err(rusqlite::Error::QueryReturnedNoRows) => orphans = true,
@@ -216,20 +220,7 @@ impl Store {
              LIMIT ?2"
         ))?;
         let hits = st
-            .query_map(rusqlite::params![query, limit as i64], |r| {
-                let kind: String = r.get(1)?;
-                Ok(SearchHit {
-                    id: r.get(0)?,
-                    kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
-                    date: r.get(2)?,
-                    week: IsoWeek {
-                        year: r.get(3)?,
-                        week: r.get(4)?,
-                    },
-                    title: r.get(5)?,
-                    snippet: r.get(6)?,
-                })
-            })?
+            .query_map(rusqlite::params![query, limit as i64], hit_from_row)?
             .collect::<std::result::Result<_, _>>()?;
         Ok(hits)
     }
