@@ -40,7 +40,7 @@ fn write_big_jrnl(path: &Path, target_bytes: u64) -> u64 {
         "åbenhed",
     ];
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-    write!(f, "{{\"tags\": {{}}, \"entries\": [\n").unwrap();
+    writeln!(f, "{{\"tags\": {{}}, \"entries\": [").unwrap();
     let mut written = 0u64;
     let mut n = 0u64;
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
@@ -51,7 +51,7 @@ fn write_big_jrnl(path: &Path, target_bytes: u64) -> u64 {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             body.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
-            body.push(if seed % 11 == 0 { '.' } else { ' ' });
+            body.push(if seed.is_multiple_of(11) { '.' } else { ' ' });
         }
         let line = format!(
             "{}{{\"title\": \"Dag {n}.\", \"body\": \"{body}\", \"date\": \"{:04}-{:02}-{:02}\", \"time\": \"08:00\", \"tags\": [\"@t{}\"], \"starred\": false}}\n",
@@ -65,7 +65,7 @@ fn write_big_jrnl(path: &Path, target_bytes: u64) -> u64 {
         written += line.len() as u64;
         n += 1;
     }
-    write!(f, "]}}\n").unwrap();
+    writeln!(f, "]}}").unwrap();
     f.flush().unwrap();
     n
 }
