@@ -225,3 +225,43 @@ describe('course log', () => {
     await setSelect(s, 'setting-theme', 'system');
   });
 });
+
+describe('a very long course log', () => {
+  let driver;
+  let s;
+  const dataDir = freshDataDir('devlog-long');
+
+  before(async () => {
+    execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--weeks', '320', '--notes-per-week', '0']);
+    driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
+    s = await driver.launch();
+  });
+
+  after(async () => {
+    await s?.end();
+    await driver?.stop();
+  });
+
+  test('a PDF or Word file of hundreds of weeks is flagged before saving; a short period is not', async () => {
+    await go(s, '#/devlog');
+    await settled(s);
+    assert.equal((await s.findAll(TID('devlog-long'))).length, 0, 'three months is not long');
+    await setSelect(s, 'devlog-period', 'custom');
+    await setValue(s, 'devlog-from', '2000-01-01');
+    await setValue(s, 'devlog-to', localIsoDate());
+    await settled(s);
+    const note = await s.waitFor(TID('devlog-long'));
+    assert.match(await note.text(), /holds \d{3} weeks of reflections/);
+    await s.execute("document.querySelector('[data-testid=\"devlog-long\"]').scrollIntoView({ block: 'center' });");
+    await screenshot(s, 'devlog-long-en');
+    // Markdown is quick at any length; saving stays possible either way.
+    await setSelect(s, 'devlog-format', 'markdown');
+    await s.waitUntil(async () => (await s.findAll(TID('devlog-long'))).length === 0, { what: 'the note to go' });
+    assert.equal(await (await s.waitFor(TID('devlog-save'))).prop('disabled'), false);
+  });
+});
+
+function localIsoDate(d = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
