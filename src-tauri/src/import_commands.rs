@@ -6,6 +6,7 @@
 //! (`tauri-plugin-dialog`, from Rust), the path she picks is remembered with
 //! its kind, and `import_file` reads only that path.
 
+use crate::saved_files::invalid;
 use crate::state::AppState;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -40,14 +41,6 @@ fn e2e_pick(kind: ImportKind) -> Option<PathBuf> {
         ImportKind::Markdown => "markdown",
         ImportKind::Json => "tillid.json",
     }))
-}
-
-fn invalid(detail: &str) -> UiError {
-    UiError {
-        code: "invalid".into(),
-        detail: detail.into(),
-        path: None,
-    }
 }
 
 /// Asks which file (or, for Markdown notes, which folder) to import, in her
@@ -87,7 +80,7 @@ pub async fn import_choose(
             };
             match picked {
                 None => None,
-                Some(p) => Some(p.into_path().map_err(|e| invalid(&e.to_string()))?),
+                Some(p) => Some(p.into_path().map_err(|e| invalid("path", &e.to_string()))?),
             }
         }
     };
@@ -113,7 +106,7 @@ pub async fn import_file(
     let path = PathBuf::from(path);
     let chosen = choice.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
     if chosen != Some((kind, path.clone())) {
-        return Err(invalid("choose what to import first"));
+        return Err(invalid("path", "choose what to import first"));
     }
     state.with(|s| {
         s.import(kind, &path, merge, &mut |p: ImportProgress| {

@@ -41,12 +41,13 @@ pub struct SaveRequest<'a> {
     pub ext: &'a str,
 }
 
+/// A refused argument, as the core reports one (`CoreError::Invalid`).
 pub fn invalid(field: &str, detail: &str) -> UiError {
-    UiError {
-        code: "invalid".into(),
-        detail: format!("invalid {field}: {detail}"),
-        path: None,
+    tillid_core::CoreError::Invalid {
+        field: field.into(),
+        reason: detail.into(),
     }
+    .into()
 }
 
 fn io_error(e: impl std::fmt::Display, path: &Path) -> UiError {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
+import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
 import { setSelect, setValue, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
@@ -260,8 +260,3 @@ describe('a very long course log', () => {
     assert.equal(await (await s.waitFor(TID('devlog-save'))).prop('disabled'), false);
   });
 });
-
-function localIsoDate(d = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

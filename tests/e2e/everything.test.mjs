@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
+import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
 import { setSelect, TID } from './lib/form.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,11 +26,6 @@ function lossless(dataDir) {
   const out = join(mkdtempSync(join(tmpdir(), 'tillid-e2e-lossless-')), 'all.json');
   cli(dataDir, 'export', '--format', 'json', '-o', out);
   return readFileSync(out, 'utf8');
-}
-
-function localIsoDate(d = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Scrolls the export section to the top of the view, then saves a PNG. */

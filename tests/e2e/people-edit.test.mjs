@@ -5,14 +5,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
+import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
 import { setSelect, TID, typeInto } from './lib/form.mjs';
 import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
-
-function isoDate(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The first element matching `testid` whose text includes `text`, waiting for it. */
 function itemWith(s, testid, text) {
@@ -250,7 +246,7 @@ describe('editing and deleting feedback, expectations and agreements', () => {
        owner.value = 'both'; owner.dispatchEvent(new Event('change', { bubbles: true }));
        const due = root.querySelector('[data-testid="agreement-due"]');
        due.value = arguments[1]; due.dispatchEvent(new Event('input', { bubbles: true }));`,
-      [line.ref(), isoDate(later)],
+      [line.ref(), localIsoDate(later)],
     );
     await (await findIn(s, line, 'agreement-save')).click();
     await s.waitUntil(async () => (await line.text()).includes('big room'), { what: 'the saved agreement' });

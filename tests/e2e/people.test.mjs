@@ -5,14 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
+import { freshDataDir, go, isoWeek, localIsoDate, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
 import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
-
-function isoDate(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The `data-id` of the element matching `css`, waiting for it. */
 async function idOf(s, css) {
@@ -88,8 +84,8 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('start-one_on_one'))).click();
     await s.waitFor(TID('conversation-notes'));
     await typeInto(s, 'conversation-notes', 'Søren wants more room to act on the rota.');
-    await addAgreement(s, 'Søren drafts the rota himself', 'them', isoDate(today));
-    await addAgreement(s, 'I ask HR about the course budget', 'me', isoDate(later));
+    await addAgreement(s, 'Søren drafts the rota himself', 'them', localIsoDate(today));
+    await addAgreement(s, 'I ask HR about the course budget', 'me', localIsoDate(later));
     await waitSaved(s);
     await screenshot(s, 'one-on-one-en');
 
@@ -146,7 +142,7 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('mus-phase-followup'))).click();
     await typeInto(s, 'plan-goal', 'Facilitation skills');
     await typeInto(s, 'plan-action', 'Takes the two-day course');
-    await setValue(s, 'plan-date', isoDate(later));
+    await setValue(s, 'plan-date', localIsoDate(later));
     await (await s.waitFor(TID('plan-add'))).click();
     await s.waitFor(TID('made-agreement'), {
       pred: async (el) => (await el.text()).includes('Takes the two-day course'),

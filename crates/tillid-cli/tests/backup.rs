@@ -1,25 +1,9 @@
 //! `tillid backup` and `tillid restore` end to end, on real data folders.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn tillid(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tillid"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TILLID_DATA_DIR")
-        .output()
-        .expect("run tillid")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::*;
 
 fn notes(dir: &Path) -> u64 {
     let o = tillid(dir, &["stats", "--json"]);

@@ -1,21 +1,10 @@
 //! The `tillid` binary end to end, on a real data folder.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn tillid(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tillid"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TILLID_DATA_DIR")
-        .output()
-        .expect("run tillid")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::*;
 
 #[test]
 fn note_add_then_search_and_stats() {

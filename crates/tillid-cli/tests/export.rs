@@ -1,21 +1,9 @@
 //! `tillid export` end to end: the development log from a demo history.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn tillid(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tillid"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TILLID_DATA_DIR")
-        .output()
-        .expect("run tillid")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::*;
 
 fn demo(dir: &Path) {
     let o = tillid(dir, &["demo", "--weeks", "20"]);

@@ -2,17 +2,10 @@
 //! data folders.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn tillid(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tillid"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TILLID_DATA_DIR")
-        .output()
-        .expect("run tillid")
-}
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> String {
     let p: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,16 +14,8 @@ fn fixture(name: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", out(o)))
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
 }
 
 #[test]
@@ -39,9 +24,9 @@ fn import_prints_counts_and_adds_nothing_the_second_time() {
     let o = tillid(dir.path(), &["import", "jrnl", &fixture("jrnl.json")]);
     assert!(o.status.success(), "{o:?}");
     assert!(
-        out(&o).contains("5 note(s) added, 0 skipped"),
+        stdout(&o).contains("5 note(s) added, 0 skipped"),
         "{}",
-        out(&o)
+        stdout(&o)
     );
 
     let o = tillid(
@@ -71,7 +56,7 @@ fn import_prints_counts_and_adds_nothing_the_second_time() {
 
     let o = tillid(dir.path(), &["import", "dayone", &fixture("dayone")]);
     assert!(o.status.success(), "{o:?}");
-    assert!(out(&o).contains("4 note(s) added"), "{}", out(&o));
+    assert!(stdout(&o).contains("4 note(s) added"), "{}", stdout(&o));
 
     let o = tillid(dir.path(), &["search", "overvåget", "--json"]);
     assert_eq!(json(&o).as_array().unwrap().len(), 1);
@@ -88,7 +73,7 @@ fn json_export_and_import_round_trip_through_the_cli() {
     let first_s = first.to_string_lossy().into_owned();
     let o = tillid(a.path(), &["export", "--format", "json", "-o", &first_s]);
     assert!(o.status.success(), "{o:?}");
-    assert!(out(&o).contains("lossless JSON"), "{}", out(&o));
+    assert!(stdout(&o).contains("lossless JSON"), "{}", stdout(&o));
 
     let b = tempfile::tempdir().unwrap();
     let o = tillid(b.path(), &["import", "json", &first_s]);
@@ -109,7 +94,7 @@ fn json_export_and_import_round_trip_through_the_cli() {
     // A full import into a folder with data needs --merge, and merging adds nothing new.
     let o = tillid(b.path(), &["import", "json", &first_s]);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
-    assert!(err(&o).contains("--merge"), "{}", err(&o));
+    assert!(stderr(&o).contains("--merge"), "{}", stderr(&o));
     let o = tillid(b.path(), &["import", "json", &first_s, "--merge", "--json"]);
     assert!(o.status.success(), "{o:?}");
     assert_eq!(json(&o)["added"], 0);
@@ -124,7 +109,7 @@ fn bad_files_and_bad_arguments_get_exit_codes_and_clear_messages() {
     std::fs::write(&cut, &full[..full.len() / 2]).unwrap();
     let o = tillid(dir.path(), &["import", "jrnl", &cut.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
-    let e = err(&o);
+    let e = stderr(&o);
     assert!(e.contains("afkortet.json") && e.contains("line "), "{e}");
     assert!(e.contains("nothing was imported"), "{e}");
 
@@ -138,14 +123,14 @@ fn bad_files_and_bad_arguments_get_exit_codes_and_clear_messages() {
     ] {
         let o = tillid(dir.path(), &args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {o:?}");
-        assert!(err(&o).contains("Try 'tillid --help'"), "{args:?}");
+        assert!(stderr(&o).contains("Try 'tillid --help'"), "{args:?}");
     }
 
     let o = tillid(dir.path(), &["import", "--help"]);
     assert!(o.status.success());
-    assert!(out(&o).contains("import dayone PATH"), "{}", out(&o));
+    assert!(stdout(&o).contains("import dayone PATH"), "{}", stdout(&o));
     let o = tillid(dir.path(), &["--help"]);
-    assert!(out(&o).contains("import "), "{}", out(&o));
+    assert!(stdout(&o).contains("import "), "{}", stdout(&o));
 
     let o = tillid(
         dir.path(),
@@ -158,5 +143,5 @@ fn bad_files_and_bad_arguments_get_exit_codes_and_clear_messages() {
         ],
     );
     assert_eq!(o.status.code(), Some(1), "{o:?}");
-    assert!(err(&o).contains("nonexistent-folder"), "{}", err(&o));
+    assert!(stderr(&o).contains("nonexistent-folder"), "{}", stderr(&o));
 }

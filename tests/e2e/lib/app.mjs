@@ -90,6 +90,12 @@ export async function screenshot(_session, name) {
   execFileSync('import', ['-window', 'Tillid', join(SCREENSHOT_DIR, `${name}.png`)]);
 }
 
+/** A date as YYYY-MM-DD in local time, as the app's date inputs take it. */
+export function localIsoDate(d = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** ISO 8601 week of a date, as the app computes it. */
 export function isoWeek(date = new Date()) {
   const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));

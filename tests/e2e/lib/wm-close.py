@@ -6,18 +6,7 @@ import sys
 
 from Xlib import X, display, protocol
 
-
-def find(window, name):
-    try:
-        if window.get_wm_name() == name:
-            return window
-    except Exception:  # windows can vanish while we walk the tree
-        pass
-    for child in window.query_tree().children:
-        found = find(child, name)
-        if found is not None:
-            return found
-    return None
+from xfind import find
 
 
 def main():
