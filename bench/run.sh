@@ -3,7 +3,7 @@
 # Not part of the test suite: speed is measured here, not asserted in tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/deps.sh"
-ensure_apt "${APT_BUILD[@]}" xvfb xauth hyperfine time python3 python3-venv
+ensure_apt "${APT_BUILD[@]}" xvfb xauth hyperfine time python3 python3-venv sqlite3
 ensure_rust
 ensure_node
 ensure_ui_packages

@@ -56,6 +56,8 @@ RARE_NOTES = [
 TARGETS = {5000: 20, 100000: 100}
 # The comparisons the targets apply to.
 TARGETED = ("search-rare", "search-common", "md-year", "md-all")
+# Every text column of a reflection the course log can show.
+READ_COLUMNS = ("followup", "happened", "trust_control", "checkup", "learned", "next_try", "body")
 
 
 def log(msg):
@@ -329,6 +331,7 @@ class Bench:
                 None,
                 pdf,
             )
+        self.measure_floors(c, r, out / "tillid-all.md", first, today)
         js = out / "tillid-all.json"
         both("json-all", t + ["export", "--format", "json", "-o", str(js), "--force"], None, js)
         imp = c["dir"] / "imported"
@@ -349,6 +352,40 @@ class Bench:
         if c["config"].read_text(encoding="utf-8") != c["config_text"]:
             self.problems.append("jrnl rewrote its config file during the run")
         return r
+
+    def measure_floors(self, c, r, md, first, today):
+        """What any program writing the whole-history course log must spend.
+
+        Two steps no implementation can skip, each timed with the fastest
+        tool there is for it: reading the period's reflection texts from the
+        database (the sqlite3 shell, same index, nothing rendered) and
+        writing and syncing a file of the log's size (`dd conv=fsync`, which
+        is all Tillid's write step does). Their sum against jrnl's time is
+        the largest ratio a sequential program could reach.
+        """
+        lab, env = c["label"], c["env"]
+        if not shutil.which("sqlite3") or not md.exists():
+            self.problems.append(f"floors at {lab}: not measured (sqlite3 shell or the Markdown log missing)")
+            return
+        log(f"{lab}: floors of the whole-history log")
+        db = c["data"] / "tillid.sqlite3"
+        texts = "+".join(f"length({col})" for col in READ_COLUMNS)
+        query = (
+            f"SELECT count(*), sum({texts}) FROM entry INDEXED BY entry_one_reflection_per_week "
+            f"WHERE kind = 'reflection' AND entry_date BETWEEN '{first}' AND '{today}'"
+        )
+        r["floor-read"] = (self.measure(f"sqlite3 read {lab}", ["sqlite3", "-readonly", str(db), query], env), None)
+        copy = c["dir"] / "out" / "floor-copy.md"
+        r["floor-write"] = (
+            self.measure(
+                f"dd conv=fsync {lab}",
+                ["dd", f"if={md}", f"of={copy}", "bs=64M", "conv=fsync", "status=none"],
+                env,
+                prepare=["rm", "-f", str(copy)],
+                out=copy,
+            ),
+            None,
+        )
 
     # ---- report ------------------------------------------------------------
 
@@ -426,6 +463,8 @@ class Bench:
             "md-all": "Markdown export, everything",
             "pdf-year": "PDF export, last 12 months",
             "pdf-all": "PDF export, everything",
+            "floor-read": "Floor of the whole-history log, step 1: its reflections' text read with the `sqlite3` shell",
+            "floor-write": "Floor of the whole-history log, step 2: a copy of it written and synced with `dd conv=fsync`",
             "json-all": "Every entry as JSON: Tillid's lossless export, jrnl's `--export json`",
             "import-jrnl": "`tillid import jrnl` of jrnl's JSON export of the corpus",
         }
@@ -452,6 +491,12 @@ class Bench:
                     jcell = f"{fmt_time(c['jrnl_json_s'])} (one run) · peak {human_size(c['jrnl_json_rss'] * 1024)}"
                     if tl:
                         ratio = f"{c['jrnl_json_s'] / tl['mean']:.0f}×"
+                elif key.startswith("floor-"):
+                    # The ratio no program doing this step alone could beat.
+                    jmd = r.get("md-all", (None, None))[1]
+                    if tl and jmd:
+                        jcell = f"{fmt_time(jmd['mean'])} (its Markdown export, everything)"
+                        ratio = f"at most {jmd['mean'] / tl['mean']:.0f}×"
                 elif jr is not None:
                     jcell = fmt_time(jr["mean"], jr["sd"])
                     if key == "md-all":
@@ -476,6 +521,19 @@ class Bench:
                     if not ok:
                         missed.append(f"{label} at {lab}: " + (fmt_time(tl["mean"]) if tl else "failed"))
                 w(f"| {what} | {human_count(n)} | {tcell} | {jcell} | {ratio} | {target} |")
+        w("")
+        for c, r in zip(corpora, results):
+            read, write = r.get("floor-read", (None,))[0], r.get("floor-write", (None,))[0]
+            jmd = r.get("md-all", (None, None))[1]
+            if read and write and jmd:
+                floor = read["mean"] + write["mean"]
+                goal = TARGETS.get(c["size"]) or (20 if c["n"] < 50000 else 100)
+                w(
+                    f"- Whole-history log at {c['label']}: the two floors add up to {fmt_time(floor)}, so a program "
+                    f"that did nothing but these two steps one after the other would be {jmd['mean'] / floor:.0f}× "
+                    f"faster than jrnl; the {goal}× target leaves {fmt_time(jmd['mean'] / goal)} for everything, "
+                    "start-up and rendering included."
+                )
         w("")
         if missed:
             w("**Targets missed in this run:** " + "; ".join(missed) + ". Where the time goes: `bench/README.md`.")

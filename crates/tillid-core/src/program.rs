@@ -83,6 +83,57 @@ fn state_str(s: ProgramState) -> &'static str {
     }
 }
 
+/// The columns `StoredWeek::from_row` reads, in its order.
+const PROGRAM_WEEK_COLUMNS: &str =
+    "iso_year, iso_week, exercise_id, state, title, theme, answers, done_at";
+
+/// A `program_week` row as stored, before the library fills it in.
+struct StoredWeek {
+    week: IsoWeek,
+    exercise_id: String,
+    state: String,
+    title: String,
+    theme: String,
+    answers: String,
+    done_at: Option<String>,
+}
+
+impl StoredWeek {
+    fn from_row(r: &rusqlite::Row) -> rusqlite::Result<StoredWeek> {
+        Ok(StoredWeek {
+            week: IsoWeek {
+                year: r.get(0)?,
+                week: r.get(1)?,
+            },
+            exercise_id: r.get(2)?,
+            state: r.get(3)?,
+            title: r.get(4)?,
+            theme: r.get(5)?,
+            answers: r.get(6)?,
+            done_at: r.get(7)?,
+        })
+    }
+
+    /// The week with its exercise from the library in `lang`; the stored
+    /// title stands in when the exercise has left the library.
+    fn into_program_week(self, lang: Lang) -> ProgramWeek {
+        let exercise = crate::exercises::exercise(&self.exercise_id, lang);
+        ProgramWeek {
+            week: self.week,
+            title: exercise
+                .as_ref()
+                .map(|e| e.text.title.clone())
+                .unwrap_or(self.title),
+            exercise,
+            exercise_id: self.exercise_id,
+            state: parse_state(&self.state),
+            theme: self.theme,
+            answers: serde_json::from_str(&self.answers).unwrap_or_default(),
+            done_at: self.done_at,
+        }
+    }
+}
+
 fn answers_json(answers: &[ExerciseAnswer]) -> Result<String> {
     for a in answers {
         check_size("answer", &a.answer)?;
@@ -289,41 +340,13 @@ impl Store {
     }
 
     fn load_program_week(&self, week: IsoWeek, lang: Lang) -> Result<Option<ProgramWeek>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT exercise_id, state, title, theme, answers, done_at FROM program_week
-                 WHERE iso_year = ?1 AND iso_week = ?2",
-                params![week.year, week.week],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, Option<String>>(5)?,
-                    ))
-                },
-            )
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {PROGRAM_WEEK_COLUMNS} FROM program_week WHERE iso_year = ?1 AND iso_week = ?2"
+        ))?;
+        let row = st
+            .query_row(params![week.year, week.week], StoredWeek::from_row)
             .optional()?;
-        let Some((id, state, title, theme, answers, done_at)) = row else {
-            return Ok(None);
-        };
-        let exercise = crate::exercises::exercise(&id, lang);
-        Ok(Some(ProgramWeek {
-            week,
-            title: exercise
-                .as_ref()
-                .map(|e| e.text.title.clone())
-                .unwrap_or(title),
-            exercise,
-            exercise_id: id,
-            state: parse_state(&state),
-            theme,
-            answers: serde_json::from_str(&answers).unwrap_or_default(),
-            done_at,
-        }))
+        Ok(row.map(|w| w.into_program_week(lang)))
     }
 
     /// A done week keeps its exercise: swapping or skipping it would throw
@@ -480,21 +503,18 @@ impl Store {
 
     /// Weeks with a done exercise, newest first (for "what was done when").
     pub fn program_history(&self, lang: Lang) -> Result<Vec<ProgramWeek>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT iso_year, iso_week FROM program_week WHERE state = 'done' ORDER BY iso_year DESC, iso_week DESC",
-        )?;
-        let weeks: Vec<IsoWeek> = st
-            .query_map([], |r| {
-                Ok(IsoWeek {
-                    year: r.get(0)?,
-                    week: r.get(1)?,
-                })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        weeks
+        // One query for the whole history, not one per week.
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {PROGRAM_WEEK_COLUMNS} FROM program_week WHERE state = 'done'
+             ORDER BY iso_year DESC, iso_week DESC"
+        ))?;
+        let rows = st
+            .query_map([], StoredWeek::from_row)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(rows
             .into_iter()
-            .filter_map(|w| self.load_program_week(w, lang).transpose())
-            .collect()
+            .map(|w| w.into_program_week(lang))
+            .collect())
     }
 }
 
