@@ -1,6 +1,7 @@
 //! What each command does, on top of the core.
 
 use crate::args::{Command, Parsed};
+use std::fmt::Write as _;
 use std::io::Read;
 use tillid_core::demo::DemoOptions;
 use tillid_core::locale::Lang;
@@ -53,6 +54,8 @@ pub fn run(p: Parsed) -> Result<()> {
             } else if hits.is_empty() {
                 eprintln!("No matches.");
             } else {
+                // One write for the whole list, not one per line.
+                let mut out = String::new();
                 for h in hits {
                     let snippet: String = h
                         .snippet
@@ -74,8 +77,9 @@ pub fn run(p: Parsed) -> Result<()> {
                     } else {
                         format!(" · {}", h.title)
                     };
-                    println!("[{}] {label}{title}\n    {snippet}", h.id);
+                    let _ = writeln!(out, "[{}] {label}{title}\n    {snippet}", h.id);
                 }
+                print!("{out}");
             }
         }
         Command::NoteAdd {

@@ -932,8 +932,28 @@ impl Store {
         if o.charts {
             self.chart_blocks(&mut blocks, &reflections, from, to, lang);
         }
+        // What she learned and will try, with people replaced: both the
+        // reflections and the summary show it, so it is replaced once.
+        let learnings: Vec<Learnings> = if o.reflections || o.summary {
+            reflections
+                .iter()
+                .map(|r| Learnings {
+                    learned: names.text(&r.content.learned),
+                    next_try: names.text(&r.content.next_try),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         if o.reflections {
-            reflection_blocks(&mut blocks, &reflections, o.reflection_detail, &names, lang);
+            reflection_blocks(
+                &mut blocks,
+                &reflections,
+                &learnings,
+                o.reflection_detail,
+                &names,
+                lang,
+            );
         }
         if o.exercises || o.theme_chart {
             exercise_blocks(&mut blocks, &exercises, o, &names, lang);
@@ -947,7 +967,7 @@ impl Store {
                 self.conversation_blocks(&mut blocks, &conversation_ids, &names, lang)?;
         }
         if o.summary {
-            summary_blocks(&mut blocks, &reflections, &names, lang);
+            summary_blocks(&mut blocks, &reflections, &learnings, lang);
         }
 
         snapshot.commit()?;
@@ -1135,9 +1155,16 @@ impl Store {
     }
 }
 
+/// A reflection's "what I learned" and "what I'll try", people replaced.
+struct Learnings {
+    learned: String,
+    next_try: String,
+}
+
 fn reflection_blocks(
     blocks: &mut Vec<Block>,
     reflections: &[Reflection],
+    learnings: &[Learnings],
     detail: ReflectionDetail,
     names: &Names,
     lang: Lang,
@@ -1167,23 +1194,31 @@ fn reflection_blocks(
     let tags_label = ui_text(lang, "tags.label");
     let body_label = label("reflection.bodyLabel");
     let mut shown = 0;
-    for r in reflections {
+    for (r, said) in reflections.iter().zip(learnings) {
         let c = &r.content;
-        let fields: Vec<(&str, &String)> = match detail {
+        // (label, her text, her text with people replaced when known).
+        let fields: Vec<(&str, &String, Option<&String>)> = match detail {
             ReflectionDetail::Full => vec![
-                (&followup, &c.followup),
-                (&happened, &c.happened),
-                (&trust_control, &c.trust_control),
-                (&checkup, &c.checkup),
-                (&learned, &c.learned),
-                (&next_try, &c.next_try),
+                (&followup, &c.followup, None),
+                (&happened, &c.happened, None),
+                (&trust_control, &c.trust_control, None),
+                (&checkup, &c.checkup, None),
+                (&learned, &c.learned, Some(&said.learned)),
+                (&next_try, &c.next_try, Some(&said.next_try)),
             ],
-            ReflectionDetail::Learnings => vec![(&learned, &c.learned), (&next_try, &c.next_try)],
+            ReflectionDetail::Learnings => vec![
+                (&learned, &c.learned, Some(&said.learned)),
+                (&next_try, &c.next_try, Some(&said.next_try)),
+            ],
         };
         let mut week_blocks = Vec::new();
-        for (escaped_label, text) in fields {
+        for (escaped_label, text, replaced) in fields {
             if !text.trim().is_empty() {
-                week_blocks.push(labelled_escaped(escaped_label, &names.text(text)));
+                let shown = match replaced {
+                    Some(t) => labelled_escaped(escaped_label, t),
+                    None => labelled_escaped(escaped_label, &names.text(text)),
+                };
+                week_blocks.push(shown);
             }
         }
         if detail == ReflectionDetail::Full {
@@ -1348,35 +1383,33 @@ fn agreement_blocks(blocks: &mut Vec<Block>, agreements: &[AgreementRow], lang: 
     });
 }
 
-fn summary_blocks(blocks: &mut Vec<Block>, reflections: &[Reflection], names: &Names, lang: Lang) {
+fn summary_blocks(
+    blocks: &mut Vec<Block>,
+    reflections: &[Reflection],
+    learnings: &[Learnings],
+    lang: Lang,
+) {
     let w = words(lang);
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading {
         level: 1,
         text: w.summary.into(),
     });
-    let items = |get: &dyn Fn(&Reflection) -> &str| -> Vec<String> {
+    // Replacing a name never adds or removes whitespace at the ends, so
+    // the replaced text trimmed is her text trimmed, then replaced.
+    let items = |get: &dyn Fn(&Learnings) -> &str| -> Vec<String> {
         reflections
             .iter()
-            .filter(|r| !get(r).trim().is_empty())
-            .map(|r| {
-                format!(
-                    "{}: {}",
-                    week_label(r.week, lang),
-                    names.text(get(r).trim())
-                )
-            })
+            .zip(learnings)
+            .filter(|(_, said)| !get(said).trim().is_empty())
+            .map(|(r, said)| format!("{}: {}", week_label(r.week, lang), get(said).trim()))
             .collect()
     };
     for (heading, list, none) in [
-        (
-            w.learned,
-            items(&|r| r.content.learned.as_str()),
-            w.nothing_learned,
-        ),
+        (w.learned, items(&|l| l.learned.as_str()), w.nothing_learned),
         (
             w.will_try,
-            items(&|r| r.content.next_try.as_str()),
+            items(&|l| l.next_try.as_str()),
             w.nothing_to_try,
         ),
     ] {

@@ -132,6 +132,11 @@ fn check_file(file: &str, text: &str) -> Result<ExerciseFile, Vec<ContentError>>
             .to_string();
         vec![err(file, &field, e.message().trim())]
     })?;
+    check_parsed(file, parsed)
+}
+
+/// The checks after parsing, shared by the TOML and the compiled JSON.
+fn check_parsed(file: &str, parsed: ExerciseFile) -> Result<ExerciseFile, Vec<ContentError>> {
     let mut errors = Vec::new();
     let stem = file.trim_end_matches(".toml");
     let kebab = !parsed.id.is_empty()
@@ -271,22 +276,23 @@ fn parse_one(id: &str) -> Option<&'static ExerciseFile> {
         .iter()
         .position(|(name, _)| name.trim_end_matches(".toml") == id)?;
     cells[i]
-        .get_or_init(|| {
-            let (name, text) = EXERCISE_FILES[i];
-            check_file(name, text).ok()
-        })
+        .get_or_init(|| compiled(i))
         .as_ref()
         .filter(|f| f.id == id)
+}
+
+/// The `i`-th file of the library from its build-time JSON, if valid.
+fn compiled(i: usize) -> Option<ExerciseFile> {
+    let name = EXERCISE_FILES[i].0;
+    let parsed = serde_json::from_str(EXERCISE_JSON.get(i)?).ok()?;
+    check_parsed(name, parsed).ok()
 }
 
 static PARSED: std::sync::OnceLock<Vec<ExerciseFile>> = std::sync::OnceLock::new();
 
 fn parsed() -> &'static [ExerciseFile] {
     PARSED.get_or_init(|| {
-        let mut files: Vec<ExerciseFile> = EXERCISE_FILES
-            .iter()
-            .filter_map(|(name, text)| check_file(name, text).ok())
-            .collect();
+        let mut files: Vec<ExerciseFile> = (0..EXERCISE_FILES.len()).filter_map(compiled).collect();
         files.sort_by(|a, b| {
             let ta = THEMES.iter().position(|t| *t == a.theme);
             let tb = THEMES.iter().position(|t| *t == b.theme);
@@ -313,6 +319,15 @@ fn in_lang(f: &ExerciseFile, lang: Lang) -> Exercise {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_json_holds_exactly_what_the_toml_says() {
+        assert_eq!(EXERCISE_JSON.len(), EXERCISE_FILES.len());
+        for (i, (name, text)) in EXERCISE_FILES.iter().enumerate() {
+            let from_toml = check_file(name, text).expect("a valid file");
+            assert_eq!(compiled(i), Some(from_toml), "{name}");
+        }
+    }
 
     #[test]
     fn the_library_is_valid_complete_and_bilingual() {
