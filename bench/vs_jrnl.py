@@ -106,6 +106,23 @@ def trial(cmd, env):
     return code, wall, int(lines[-1]) if lines and lines[-1].isdigit() else 0, stderr
 
 
+def cpu_idle_share(seconds=1.0):
+    """The share of CPU time spent idle over the next `seconds` (/proc/stat)."""
+
+    def sample():
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+
+    try:
+        idle0, total0 = sample()
+        time.sleep(seconds)
+        idle1, total1 = sample()
+        return (idle1 - idle0) / max(1, total1 - total0)
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def human_count(n):
     return f"{n:,}".replace(",", " ")
 
@@ -140,7 +157,9 @@ class Bench:
         except ValueError:  # 29 February
             self.year_from = self.today.replace(year=self.today.year - 1, day=28) + dt.timedelta(days=1)
         self.problems = []
-        self.load = [os.getloadavg()[0]]
+        # Idle share of the CPUs just before the run: the load average is no
+        # guide on this VM, where a kernel thread keeps it near 1 when idle.
+        self.idle_before = cpu_idle_share()
 
     # ---- tools -------------------------------------------------------------
 
@@ -435,10 +454,10 @@ class Bench:
         w(f"on {v['machine']}.")
         w(f"Tillid: {v['tillid']}. jrnl: {v['jrnl']}.")
         cores = os.cpu_count() or 1
-        busy = max(self.load) > 0.5 * cores
+        busy = self.idle_before < 0.9
         w(
-            f"Load average (1 min) {self.load[0]:.1f} when this part started and {self.load[-1]:.1f} when it "
-            f"ended, on {cores} cores"
+            f"The CPUs were {self.idle_before:.0%} idle in the second before this part started "
+            f"({cores} cores)"
             + ("; other work was running, so these figures are noisier than on an idle machine." if busy else ".")
         )
         w("")
@@ -588,7 +607,6 @@ def main():
         c = b.make_corpus(n)
         corpora.append(c)
         results.append(b.bench_size(c))
-    b.load.append(os.getloadavg()[0])
     sys.stdout.write(b.report(corpora, results))
     if b.problems:
         print("vs_jrnl: some measurements failed:\n  " + "\n  ".join(b.problems), file=sys.stderr)
