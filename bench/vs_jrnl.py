@@ -106,6 +106,11 @@ def trial(cmd, env):
     return code, wall, int(lines[-1]) if lines and lines[-1].isdigit() else 0, stderr
 
 
+def target_for(corpus):
+    """The ratio against jrnl a targeted comparison must reach on `corpus`."""
+    return TARGETS.get(corpus["size"]) or (20 if corpus["n"] < 50000 else 100)
+
+
 def cpu_idle_share(seconds=1.0):
     """The share of CPU time spent idle over the next `seconds` (/proc/stat)."""
 
@@ -526,7 +531,7 @@ class Bench:
                 elif key in TARGETED:
                     jcell = "failed, see below"
                 if key in TARGETED:
-                    goal = TARGETS.get(c["size"]) or (20 if n < 50000 else 100)
+                    goal = target_for(c)
                     if tl and jr:
                         ok = jr["mean"] / tl["mean"] >= goal
                         target = f"≥ {goal}× {'met' if ok else '**missed**'}"
@@ -546,7 +551,7 @@ class Bench:
             jmd = r.get("md-all", (None, None))[1]
             if read and write and jmd:
                 floor = read["mean"] + write["mean"]
-                goal = TARGETS.get(c["size"]) or (20 if c["n"] < 50000 else 100)
+                goal = target_for(c)
                 w(
                     f"- Whole-history log at {c['label']}: the two floors add up to {fmt_time(floor)}, so a program "
                     f"that did nothing but these two steps one after the other would be {jmd['mean'] / floor:.0f}× "

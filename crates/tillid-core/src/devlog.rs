@@ -27,6 +27,7 @@ use crate::week::{parse_date, IsoWeek};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tillid_docs::{Block, Chart, ChartKind, Document, Series};
@@ -1196,29 +1197,28 @@ fn reflection_blocks(
     let mut shown = 0;
     for (r, said) in reflections.iter().zip(learnings) {
         let c = &r.content;
-        // (label, her text, her text with people replaced when known).
-        let fields: Vec<(&str, &String, Option<&String>)> = match detail {
+        // (label, her text with people replaced). Replacing keeps a blank
+        // text blank and a written one written, so blanks are judged after.
+        let replaced = |t: &String| Cow::Owned(names.text(t));
+        let (said_learned, said_next) = (
+            Cow::Borrowed(said.learned.as_str()),
+            Cow::Borrowed(said.next_try.as_str()),
+        );
+        let fields: Vec<(&str, Cow<str>)> = match detail {
             ReflectionDetail::Full => vec![
-                (&followup, &c.followup, None),
-                (&happened, &c.happened, None),
-                (&trust_control, &c.trust_control, None),
-                (&checkup, &c.checkup, None),
-                (&learned, &c.learned, Some(&said.learned)),
-                (&next_try, &c.next_try, Some(&said.next_try)),
+                (&followup, replaced(&c.followup)),
+                (&happened, replaced(&c.happened)),
+                (&trust_control, replaced(&c.trust_control)),
+                (&checkup, replaced(&c.checkup)),
+                (&learned, said_learned),
+                (&next_try, said_next),
             ],
-            ReflectionDetail::Learnings => vec![
-                (&learned, &c.learned, Some(&said.learned)),
-                (&next_try, &c.next_try, Some(&said.next_try)),
-            ],
+            ReflectionDetail::Learnings => vec![(&learned, said_learned), (&next_try, said_next)],
         };
         let mut week_blocks = Vec::new();
-        for (escaped_label, text, replaced) in fields {
+        for (escaped_label, text) in fields {
             if !text.trim().is_empty() {
-                let shown = match replaced {
-                    Some(t) => labelled_escaped(escaped_label, t),
-                    None => labelled_escaped(escaped_label, &names.text(text)),
-                };
-                week_blocks.push(shown);
+                week_blocks.push(labelled_escaped(escaped_label, &text));
             }
         }
         if detail == ReflectionDetail::Full {
