@@ -45,3 +45,6 @@ log "End-to-end suite: the real app and its WebKitGTK webview under Xvfb"
 rm -rf tests/e2e/screenshots
 # A private session bus, as a desktop has: the single-instance check uses it.
 dbus-run-session --config-file=tests/e2e/dbus-session.conf -- xvfb-run -a -s "-screen 0 1280x900x24" npm --prefix tests/e2e test
+
+log "Date-edge run: the date-sensitive scenarios at each instant of tests/date-edges.json"
+./scripts/date-edges.sh

@@ -13,6 +13,7 @@ use tauri::{AppHandle, Manager, State};
 use tillid_core::backup::{
     self, BackupInfo, BackupKind, BackupList, DataLocations, RestoreOutcome, DEFAULT_WAIT,
 };
+use tillid_core::clock;
 use tillid_core::{Store, UiError};
 
 type Res<T> = Result<T, UiError>;
@@ -20,10 +21,6 @@ type Res<T> = Result<T, UiError>;
 /// Why today's automatic backup failed, if it did (shown in Settings).
 #[derive(Default)]
 pub struct LaunchBackup(pub Mutex<Option<UiError>>);
-
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
 
 /// Takes the day's automatic backup (if today has none yet) off the
 /// window's thread. Skipped when the store could not be opened: a file the
@@ -38,7 +35,7 @@ pub fn start(app: &AppHandle) {
     let spawned = std::thread::Builder::new()
         .name("launch-backup".into())
         .spawn(move || {
-            if let Err(e) = backup::auto_backup(&dir, now(), DEFAULT_WAIT) {
+            if let Err(e) = backup::auto_backup(&dir, clock::local_now(), DEFAULT_WAIT) {
                 eprintln!("tillid: the automatic backup failed: {e}");
                 *app.state::<LaunchBackup>()
                     .0
@@ -71,7 +68,7 @@ pub async fn backup_now(state: State<'_, AppState>) -> Res<BackupInfo> {
     Ok(backup::back_up(
         &state.data_dir,
         BackupKind::Manual,
-        now(),
+        clock::local_now(),
         DEFAULT_WAIT,
     )?)
 }
@@ -106,7 +103,7 @@ pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<Res
             path: None,
         }));
     };
-    let outcome = backup::restore(store, &file, now());
+    let outcome = backup::restore(store, &file, clock::local_now());
     if outcome.is_ok() {
         // Fresh connection: new schema, no statements cached from before.
         *guard = None;

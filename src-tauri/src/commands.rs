@@ -2,6 +2,7 @@
 
 use crate::state::AppState;
 use tauri::State;
+use tillid_core::clock;
 use tillid_core::model::{
     AppStatus, Note, NoteInput, Reflection, ReflectionInput, ReflectionView, SearchHit,
     TimelineFilters, TimelinePage, TimelineQuery, WeekOverview,
@@ -10,10 +11,6 @@ use tillid_core::settings::Settings;
 use tillid_core::{IsoWeek, UiError};
 
 type Res<T> = Result<T, UiError>;
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command]
 pub fn app_status(state: State<AppState>) -> AppStatus {
@@ -24,12 +21,13 @@ pub fn app_status(state: State<AppState>) -> AppStatus {
         error: state.open_error.clone(),
         settings: state.with(|s| s.settings()).ok(),
         os_language: tillid_core::locale::os_lang(),
+        clock: clock::reading(),
     }
 }
 
 #[tauri::command]
 pub fn week_overview(state: State<AppState>) -> Res<WeekOverview> {
-    state.with(|s| s.week_overview(today()))
+    state.with(|s| s.week_overview(clock::today()))
 }
 
 #[tauri::command]

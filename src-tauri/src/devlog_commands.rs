@@ -5,6 +5,7 @@
 use crate::saved_files::{SaveRequest, SavedFiles};
 use crate::state::AppState;
 use tauri::{AppHandle, Emitter, State};
+use tillid_core::clock;
 use tillid_core::devlog::{
     preview, write_devlog, DevLogExported, DevLogOptions, DevLogPreview, DevLogProgress,
     DevLogStage,
@@ -16,10 +17,6 @@ type Res<T> = Result<T, UiError>;
 
 /// Emitted while the log is written: `DevLogProgress`.
 pub const PROGRESS_EVENT: &str = "tillid://devlog-progress";
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
     Ok(s.settings()?.effective_language)
@@ -46,7 +43,7 @@ pub async fn devlog_preview(
     state: State<'_, AppState>,
     options: DevLogOptions,
 ) -> Res<DevLogPreview> {
-    state.with(|s| Ok(preview(&s.devlog(&options, lang(s)?, today())?)))
+    state.with(|s| Ok(preview(&s.devlog(&options, lang(s)?, clock::today())?)))
 }
 
 /// Asks where to save (the native dialog); `None` when she cancels.
@@ -91,7 +88,7 @@ pub async fn devlog_export(
     report(DevLogStage::Collecting);
     // Only the reading holds the store; typesetting runs without it.
     let log = state.with(|s| {
-        let log = s.devlog(&options, lang(s)?, today())?;
+        let log = s.devlog(&options, lang(s)?, clock::today())?;
         s.set_devlog_author(&options.author)?;
         Ok(log)
     })?;

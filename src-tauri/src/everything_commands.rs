@@ -18,7 +18,7 @@ pub async fn everything_choose_path(
     files: State<'_, SavedFiles>,
 ) -> Res<Option<String>> {
     let lang = crate::saved_files::lang(&state)?;
-    let stem = format!("Tillid-{}", chrono::Local::now().date_naive());
+    let stem = format!("Tillid-{}", tillid_core::clock::today());
     let req = SaveRequest {
         title_key: "everything.saveTitle",
         filter_key: "everything.fileType",

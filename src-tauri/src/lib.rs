@@ -2,7 +2,6 @@
 //! window. Nothing of substance lives here: the core holds the logic.
 
 mod backup_commands;
-mod clock;
 mod close;
 mod commands;
 mod devlog_commands;
@@ -47,7 +46,6 @@ pub fn run() {
         .manage(AppState::open())
         .manage(saved_files::SavedFiles::default())
         .manage(import_commands::ImportChoice::default())
-        .manage(clock::Clock::from_env())
         .manage(reminder_loop::Reminders::default())
         .manage(backup_commands::LaunchBackup::default())
         .setup(|app| {

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use std::path::PathBuf;
 use tauri::State;
 use tillid_core::access_export::ExportedFiles;
+use tillid_core::clock;
 use tillid_core::conversations::{
     Agreement, AgreementInput, Conversation, ConversationInput, ConversationKind, ConversationView,
     FollowUp,
@@ -21,10 +22,6 @@ use tillid_core::week::parse_date;
 use tillid_core::{IsoWeek, Store, UiError};
 
 type Res<T> = Result<T, UiError>;
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
     Ok(s.settings()?.effective_language)
@@ -52,7 +49,7 @@ pub fn person_update(state: State<AppState>, id: i64, input: PersonInput) -> Res
 
 #[tauri::command]
 pub fn person_archive(state: State<AppState>, id: i64, months: Option<u32>) -> Res<Person> {
-    state.with(|s| s.archive_person(id, today(), months))
+    state.with(|s| s.archive_person(id, clock::today(), months))
 }
 
 #[tauri::command]
@@ -67,7 +64,7 @@ pub fn person_set_retention(state: State<AppState>, id: i64, until: String) -> R
 
 #[tauri::command]
 pub fn people_past_retention(state: State<AppState>) -> Res<Vec<Person>> {
-    state.with(|s| s.people_past_retention(today()))
+    state.with(|s| s.people_past_retention(clock::today()))
 }
 
 #[tauri::command]
@@ -110,7 +107,7 @@ pub async fn mus_export(
 
 #[tauri::command]
 pub fn people_week(state: State<AppState>) -> Res<PeopleWeek> {
-    state.with(|s| s.people_week(today()))
+    state.with(|s| s.people_week(clock::today()))
 }
 
 /// Agreements made or followed up in `week`, for the reflection.

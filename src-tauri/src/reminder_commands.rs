@@ -6,17 +6,17 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use tauri_plugin_autostart::ManagerExt;
 use tillid_core::reminder::{ReminderNotice, ReminderSettings, ReminderView};
-use tillid_core::UiError;
+use tillid_core::{clock, UiError};
 
-use crate::reminder_loop::{now, Reminders};
+use crate::reminder_loop::Reminders;
 use crate::state::AppState;
 
 type Res<T> = Result<T, UiError>;
 
 /// The settings and, when reminders are on, the next one (on the app's clock).
 #[tauri::command]
-pub fn reminder_settings(app: AppHandle, state: State<AppState>) -> Res<ReminderView> {
-    state.with(|s| s.reminder_view(now(&app)))
+pub fn reminder_settings(state: State<AppState>) -> Res<ReminderView> {
+    state.with(|s| s.reminder_view(clock::now()))
 }
 
 /// Stores the settings (an impossible time is refused by the core) and
@@ -34,7 +34,7 @@ pub fn set_reminder_settings(
     if before.autostart != settings.autostart {
         set_autostart(&app, settings.autostart)?;
     }
-    let view = state.with(|s| s.update_reminder_settings(&settings, now(&app)));
+    let view = state.with(|s| s.update_reminder_settings(&settings, clock::now()));
     if view.is_err() && before.autostart != settings.autostart {
         let _ = set_autostart(&app, before.autostart);
     }

@@ -11,7 +11,7 @@
 //! It wakes at the reminder's time but at least every 30 s, so after a
 //! suspend (when sleeping threads do not count the time) the next check
 //! catches the missed time; a change in Settings wakes it at once. The clock
-//! is `crate::clock::Clock` (`TILLID_FAKE_NOW` in tests).
+//! is the core's `tillid_core::clock` (`TILLID_FAKE_NOW` in tests).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
@@ -24,7 +24,6 @@ use tillid_core::locale::Lang;
 use tillid_core::reminder::{ReminderNotice, ReminderOccasion};
 use tillid_core::IsoWeek;
 
-use crate::clock::Clock;
 use crate::state::AppState;
 use crate::texts::text;
 
@@ -73,10 +72,6 @@ fn lang(app: &AppHandle) -> Lang {
         .unwrap_or_else(|_| tillid_core::locale::os_lang())
 }
 
-pub fn now(app: &AppHandle) -> DateTime<Utc> {
-    app.state::<Clock>().now()
-}
-
 /// Starts the loop; the first check is the launch check.
 pub fn start(app: &AppHandle) {
     let (tx, rx) = channel();
@@ -115,7 +110,7 @@ fn tick(app: &AppHandle, at_launch: bool) -> Duration {
             .close_to_tray
             .store(settings.close_to_tray, Ordering::SeqCst);
     }
-    let now = now(app);
+    let now = tillid_core::clock::now();
     match state.with(|s| s.take_due_reminder(now)) {
         Ok(Some(occasion)) => {
             let late = parse(&occasion.at)
@@ -194,8 +189,7 @@ pub fn open_reflection(app: &AppHandle, week: IsoWeek) {
 
 /// The tray's "Reflect now": this week, on the app's clock.
 pub fn reflect_now(app: &AppHandle) {
-    let today = now(app).with_timezone(&chrono::Local).date_naive();
-    open_reflection(app, IsoWeek::containing(today));
+    open_reflection(app, IsoWeek::containing(tillid_core::clock::today()));
 }
 
 /// A desktop notification. On Linux it is sent with a default action, so a

@@ -6,20 +6,19 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshDataDir, go, screenshot, startDriver, waitSaved } from './lib/app.mjs';
+import { cli, holdings } from './lib/cli.mjs';
+import { localIsoDate, localTime } from './lib/clock.mjs';
 import { setSelect, setValue, TID, typeInto, value } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
-
 const ORIGINAL = 'Jeg spurgte teamet, hvordan de selv ville løse opgaven.';
 
-function cli(dataDir, ...args) {
-  return execFileSync(CLI, ['--data-dir', dataDir, ...args], { encoding: 'utf8' });
+/** "N reflections, N notes, N people and N conversations", as Settings words it. */
+function holdsText(h) {
+  return `${h.reflections} reflections, ${h.notes} notes, ${h.people} people and ${h.conversations} conversations`;
 }
 
 /** Scrolls the element of `testid` to the top of the view, then saves a PNG. */
@@ -62,11 +61,14 @@ describe('backups and restore in Settings', () => {
   const backups = join(dataDir, 'backups');
   let noteId;
   let manualFile;
+  let held; // what the data folder holds when the backups are made
 
   before(async () => {
     cli(dataDir, 'demo', '--weeks', '8', '--notes-per-week', '1');
     const added = cli(dataDir, 'note', 'add', '--title', 'Delegering', ORIGINAL);
     noteId = Number(/Added note (\d+)/.exec(added)[1]);
+    held = holdings(dataDir);
+    assert.ok(held.reflections > 0 && held.notes > 0 && held.people > 0 && held.conversations > 0, JSON.stringify(held));
     driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
     s = await driver.launch();
     await dismissBanner(s);
@@ -92,7 +94,7 @@ describe('backups and restore in Settings', () => {
     const list = await items(s);
     assert.equal(list.length, 1);
     assert.equal(list[0].kind, 'automatic');
-    assert.match(await list[0].el.text(), /8 reflections/);
+    assert.ok((await list[0].el.text()).includes(holdsText(held)), await list[0].el.text());
     await (await s.waitFor(TID('restore-open'))).click(); // close it again
   });
 
@@ -104,8 +106,10 @@ describe('backups and restore in Settings', () => {
     await (await s.waitFor(TID('backup-now'))).click();
     const result = await s.waitFor(TID('backup-result'));
     manualFile = await result.attr('data-file');
-    assert.match(manualFile, /^tillid-\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d-manual\.sqlite3$/);
-    assert.match(await result.text(), /Backup made .*It holds 8 reflections, \d+ notes, 8 people and \d+ conversations\./);
+    // Named by the local date and time on the app's clock.
+    assert.equal(manualFile, `tillid-${localIsoDate()}_${localTime().replaceAll(':', '-')}-manual.sqlite3`);
+    assert.match(await result.text(), /Backup made /);
+    assert.ok((await result.text()).includes(`It holds ${holdsText(held)}.`), await result.text());
     assert.ok(readdirSync(backups).includes(manualFile));
     await shot(s, 'settings-data-result-en', 'data-settings');
   });
@@ -157,7 +161,7 @@ describe('backups and restore in Settings', () => {
     assert.equal(await confirm.attr('data-file'), manualFile);
     const text = await confirm.text();
     assert.match(text, /Restore the backup from \d+ \w+ \d{4}, \d\d:\d\d\?/);
-    assert.match(text, /It holds 8 reflections, \d+ notes, 8 people and \d+ conversations\./);
+    assert.ok(text.includes(`It holds ${holdsText(held)}.`), text);
     assert.match(text, /First, Tillid backs up what you have now/);
     // Cancel (focused first) asks nothing more and changes nothing.
     const focused = await s.execute('return document.activeElement?.dataset?.testid ?? null;');

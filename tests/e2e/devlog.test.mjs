@@ -9,13 +9,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
+import { cli } from './lib/cli.mjs';
 import { setSelect, setValue, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
 
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,8 +77,8 @@ describe('course log', () => {
   let team = [];
 
   before(async () => {
-    execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--weeks', '26', '--notes-per-week', '1']);
-    team = JSON.parse(execFileSync(CLI, ['--data-dir', dataDir, 'people', 'list', '--json'], { encoding: 'utf8' })).map(
+    cli(dataDir, 'demo', '--weeks', '26', '--notes-per-week', '1');
+    team = JSON.parse(cli(dataDir, 'people', 'list', '--json')).map(
       (p) => p.name,
     );
     assert.ok(team.length >= 8, 'the demo team, archived people included');
@@ -232,7 +231,7 @@ describe('a very long course log', () => {
   const dataDir = freshDataDir('devlog-long');
 
   before(async () => {
-    execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--weeks', '320', '--notes-per-week', '0']);
+    cli(dataDir, 'demo', '--weeks', '320', '--notes-per-week', '0');
     driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
     s = await driver.launch();
   });

@@ -7,26 +7,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
+import { cli, lossless } from './lib/cli.mjs';
 import { setSelect, TID } from './lib/form.mjs';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
-
-function cli(dataDir, ...args) {
-  return execFileSync(CLI, ['--data-dir', dataDir, ...args], { encoding: 'utf8' });
-}
-
-/** Everything in a data folder, as the CLI's lossless export. */
-function lossless(dataDir) {
-  const out = join(mkdtempSync(join(tmpdir(), 'tillid-e2e-lossless-')), 'all.json');
-  cli(dataDir, 'export', '--format', 'json', '-o', out);
-  return readFileSync(out, 'utf8');
-}
 
 /** Scrolls the export section to the top of the view, then saves a PNG. */
 async function shot(s, name) {

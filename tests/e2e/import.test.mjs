@@ -13,15 +13,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
+import { cli } from './lib/cli.mjs';
 import { setSelect, TID } from './lib/form.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
-const FIXTURES = join(ROOT, 'crates/tillid-core/tests/fixtures');
+const FIXTURES = join(resolve(import.meta.dirname, '../..'), 'crates/tillid-core/tests/fixtures');
 
-function cli(dataDir, ...args) {
-  return execFileSync(CLI, ['--data-dir', dataDir, ...args], { encoding: 'utf8' });
-}
 
 function notes(dataDir) {
   return JSON.parse(cli(dataDir, 'stats', '--json')).notes;

@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
+import { addDays, freshDataDir, go, localIsoDate, screenshot, startDriver } from './lib/app.mjs';
 import { setSelect, TID, typeInto } from './lib/form.mjs';
 import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
@@ -78,7 +78,7 @@ describe('editing and deleting feedback, expectations and agreements', () => {
   let personId;
   let personHash;
   const dataDir = freshDataDir('people-edit');
-  const later = new Date(Date.now() + 14 * 86400000);
+  const later = addDays(localIsoDate(), 14);
 
   before(async () => {
     driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
@@ -246,7 +246,7 @@ describe('editing and deleting feedback, expectations and agreements', () => {
        owner.value = 'both'; owner.dispatchEvent(new Event('change', { bubbles: true }));
        const due = root.querySelector('[data-testid="agreement-due"]');
        due.value = arguments[1]; due.dispatchEvent(new Event('input', { bubbles: true }));`,
-      [line.ref(), localIsoDate(later)],
+      [line.ref(), later],
     );
     await (await findIn(s, line, 'agreement-save')).click();
     await s.waitUntil(async () => (await line.text()).includes('big room'), { what: 'the saved agreement' });

@@ -4,17 +4,15 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { freshDataDir, go, startDriver, waitSaved } from './lib/app.mjs';
+import { cli as tillid } from './lib/cli.mjs';
 import { setValue, TID, typeInto, value } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const CLI = process.env.TILLID_CLI_BINARY || join(resolve(import.meta.dirname, '../..'), 'target/debug/tillid');
 
 describe('erasing a person whose conversation is open', () => {
   const dataDir = freshDataDir('erase-open');
-  const cli = (...args) => execFileSync(CLI, ['--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  const cli = (...args) => tillid(dataDir, ...args);
   let driver;
   let s;
   let ida;

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freshDataDir, go, isoWeek, localIsoDate, screenshot, startDriver, waitSaved } from './lib/app.mjs';
+import { addDays, freshDataDir, go, isoWeek, localIsoDate, screenshot, startDriver, waitSaved } from './lib/app.mjs';
 import { setSelect, setValue, TID, typeInto } from './lib/form.mjs';
 import { addPerson } from './lib/people.mjs';
 import { sleep } from './lib/webdriver.mjs';
@@ -56,8 +56,8 @@ describe('people, one-on-ones, MUS and erasure', () => {
   let s;
   let personId;
   const dataDir = freshDataDir('people');
-  const today = new Date();
-  const later = new Date(today.getTime() + 20 * 86400000);
+  const today = localIsoDate();
+  const later = addDays(today, 20);
 
   before(async () => {
     driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
@@ -84,8 +84,8 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('start-one_on_one'))).click();
     await s.waitFor(TID('conversation-notes'));
     await typeInto(s, 'conversation-notes', 'Søren wants more room to act on the rota.');
-    await addAgreement(s, 'Søren drafts the rota himself', 'them', localIsoDate(today));
-    await addAgreement(s, 'I ask HR about the course budget', 'me', localIsoDate(later));
+    await addAgreement(s, 'Søren drafts the rota himself', 'them', today);
+    await addAgreement(s, 'I ask HR about the course budget', 'me', later);
     await waitSaved(s);
     await screenshot(s, 'one-on-one-en');
 
@@ -142,7 +142,7 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await (await s.waitFor(TID('mus-phase-followup'))).click();
     await typeInto(s, 'plan-goal', 'Facilitation skills');
     await typeInto(s, 'plan-action', 'Takes the two-day course');
-    await setValue(s, 'plan-date', localIsoDate(later));
+    await setValue(s, 'plan-date', later);
     await (await s.waitFor(TID('plan-add'))).click();
     await s.waitFor(TID('made-agreement'), {
       pred: async (el) => (await el.text()).includes('Takes the two-day course'),

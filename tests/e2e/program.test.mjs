@@ -4,14 +4,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { freshDataDir, go, isoWeek, screenshot, startDriver, waitSaved } from './lib/app.mjs';
+import { cli } from './lib/cli.mjs';
 import { setSelect, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
 const now = isoWeek();
 
 const ANSWERS = [
@@ -88,7 +85,7 @@ describe('the weekly exercise program', () => {
 
   before(async () => {
     // A history to show progress and a streak; this week's exercise is untouched.
-    execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--weeks', '20', '--notes-per-week', '1']);
+    cli(dataDir, 'demo', '--weeks', '20', '--notes-per-week', '1');
     driver = await startDriver({ dataDir, lang: 'en_US.UTF-8' });
     s = await driver.launch();
     await setSetting(s, 'setting-language', 'en');

@@ -1,5 +1,5 @@
 // The weekly reminder through the real app: its settings, the moment it
-// fires (on an injected clock, TILLID_FAKE_NOW), a reminder missed while
+// fires (on an injected clock that runs on, clockEnv), a reminder missed while
 // Tillid was closed, the desktop notification and the tray menu (against a
 // stand-in notification server and tray host on the suite's session bus).
 
@@ -9,11 +9,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDataDir, go, screenshot, startDriver } from './lib/app.mjs';
+import { clockEnv } from './lib/clock.mjs';
 import { startFakeDesktop } from './lib/desktop.mjs';
 import { setSelect, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const TZ = 'Europe/Copenhagen';
 // Wednesday 25 November 2026, 11:00 in Copenhagen (week 48).
 const WEDNESDAY = '2026-11-25T10:00:00Z';
 // Friday 27 November 2026, 13:59:45 in Copenhagen: 15 s before the default reminder.
@@ -70,7 +70,7 @@ describe('the weekly reminder', () => {
     // Starting at login writes ~/.config/autostart: keep it in a throwaway home.
     const home = mkdtempSync(join(tmpdir(), 'tillid-e2e-home-'));
     const desktopFile = join(home, '.config/autostart/Tillid.desktop');
-    const env = { TZ, TILLID_FAKE_NOW: WEDNESDAY, HOME: home };
+    const env = { ...clockEnv(WEDNESDAY), HOME: home };
     let driver = await startDriver({ dataDir, env });
     let s = await driver.launch();
     try {
@@ -156,7 +156,7 @@ describe('the weekly reminder', () => {
       desktop = await startFakeDesktop();
       driver = await startDriver({
         dataDir: freshDataDir('reminder-due'),
-        env: { TZ, TILLID_FAKE_NOW: FRIDAY_BEFORE_TWO },
+        env: clockEnv(FRIDAY_BEFORE_TWO, { frozen: false }),
       });
       s = await driver.launch();
     });
@@ -204,7 +204,7 @@ describe('the weekly reminder', () => {
   test('a reminder missed while Tillid was closed is offered once, kindly, at the next launch', async () => {
     const dataDir = freshDataDir('reminder-missed');
     // Wednesday: she uses Tillid; nothing is due.
-    let driver = await startDriver({ dataDir, env: { TZ, TILLID_FAKE_NOW: WEDNESDAY } });
+    let driver = await startDriver({ dataDir, env: clockEnv(WEDNESDAY) });
     let s = await driver.launch();
     await sleep(1000);
     assert.equal((await s.findAll(TID('reminder-banner'))).length, 0);
@@ -212,7 +212,7 @@ describe('the weekly reminder', () => {
     await driver.stop();
 
     // Monday: Friday's reminder came while Tillid was closed.
-    driver = await startDriver({ dataDir, lang: 'da_DK.UTF-8', env: { TZ, TILLID_FAKE_NOW: MONDAY_AFTER } });
+    driver = await startDriver({ dataDir, lang: 'da_DK.UTF-8', env: clockEnv(MONDAY_AFTER) });
     s = await driver.launch();
     try {
       const banner = await s.waitFor(TID('reminder-banner'));
@@ -234,7 +234,7 @@ describe('the weekly reminder', () => {
     }
 
     // Shown once: the next launch says nothing more about it.
-    driver = await startDriver({ dataDir, env: { TZ, TILLID_FAKE_NOW: MONDAY_AFTER } });
+    driver = await startDriver({ dataDir, env: clockEnv(MONDAY_AFTER) });
     s = await driver.launch();
     try {
       await sleep(1500);

@@ -3,14 +3,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { freshDataDir, go, isoWeek, screenshot, startDriver } from './lib/app.mjs';
+import { cli } from './lib/cli.mjs';
 import { setSelect, TID } from './lib/form.mjs';
 import { sleep } from './lib/webdriver.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = process.env.TILLID_CLI_BINARY || join(ROOT, 'target/debug/tillid');
 
 /** Changes a setting on the Settings screen. */
 async function setSetting(s, testid, value) {
@@ -39,7 +36,7 @@ describe('screenshots of each main screen', () => {
   const dataDir = freshDataDir('shots');
 
   before(async () => {
-    execFileSync(CLI, ['--data-dir', dataDir, 'demo', '--weeks', '30', '--notes-per-week', '2']);
+    cli(dataDir, 'demo', '--weeks', '30', '--notes-per-week', '2');
     driver = await startDriver({ dataDir });
     s = await driver.launch();
   });

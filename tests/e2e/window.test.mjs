@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { APP_BINARY, freshDataDir, go, isoWeek, startDriver, waitGone } from './lib/app.mjs';
+import { cli } from './lib/cli.mjs';
 import { startFakeDesktop, windowState } from './lib/desktop.mjs';
 import { TID } from './lib/form.mjs';
 import { appProcessTree, remoteConnections } from './lib/net.mjs';
 import { Keys, Session, sleep } from './lib/webdriver.mjs';
 
 const WM_CLOSE = join(import.meta.dirname, 'lib/wm-close.py');
-const CLI = process.env.TILLID_CLI_BINARY || join(resolve(import.meta.dirname, '../..'), 'target/debug/tillid');
 
 /** Types into this week's "what did I learn?" and returns the whole text. */
 async function typeLearned(s, w, text) {
@@ -32,7 +32,7 @@ async function learned(s, w) {
 
 /** What the database holds, read with the CLI while the app may run. */
 function stored(dataDir, word) {
-  return JSON.parse(execFileSync(CLI, ['--data-dir', dataDir, 'search', word, '--json'], { encoding: 'utf8' }));
+  return JSON.parse(cli(dataDir, 'search', word, '--json'));
 }
 
 describe('the window', () => {

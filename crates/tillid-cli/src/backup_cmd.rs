@@ -5,6 +5,7 @@ use crate::args::{ArgError, Command};
 use lexopt::prelude::*;
 use std::path::{Path, PathBuf};
 use tillid_core::backup::{self, BackupInfo, BackupKind, DEFAULT_WAIT};
+use tillid_core::clock;
 use tillid_core::Store;
 
 pub const BACKUP_HELP: &str = "\
@@ -88,10 +89,6 @@ pub fn parse(
     Ok(Command::Restore(RestoreArgs { file, yes }))
 }
 
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
-
 fn describe(info: &BackupInfo) -> String {
     let c = &info.counts;
     format!(
@@ -113,12 +110,12 @@ fn run_backup(dir: &Path, a: BackupArgs) -> Result<()> {
     // Opening proves the data file is usable (and brings it up to date).
     drop(Store::open(dir)?);
     let info = match a.out {
-        None => backup::back_up(dir, BackupKind::Manual, now(), DEFAULT_WAIT)?,
+        None => backup::back_up(dir, BackupKind::Manual, clock::local_now(), DEFAULT_WAIT)?,
         Some(out) => {
             let out = if out.is_dir() {
                 out.join(format!(
                     "tillid-{}.sqlite3",
-                    now().format("%Y-%m-%d_%H-%M-%S")
+                    clock::local_now().format("%Y-%m-%d_%H-%M-%S")
                 ))
             } else {
                 out
@@ -148,7 +145,7 @@ fn run_restore(dir: &Path, a: RestoreArgs) -> Result<()> {
     println!("  {}", describe(&info));
     let mut store = Store::open(dir)?;
     if !store.is_empty()? && !a.yes {
-        let s = store.stats(now().date())?;
+        let s = store.stats(clock::local_now().date())?;
         return Err(format!(
             "the data folder {} already holds {} reflection(s), {} note(s) and {} people; \
              restoring replaces all of it (after backing it up). Add --yes to restore",
@@ -159,7 +156,7 @@ fn run_restore(dir: &Path, a: RestoreArgs) -> Result<()> {
         )
         .into());
     }
-    let out = backup::restore(&mut store, &a.file, now())?;
+    let out = backup::restore(&mut store, &a.file, clock::local_now())?;
     println!(
         "Restored. The data as it was before is saved in {}",
         out.before.path

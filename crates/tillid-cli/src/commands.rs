@@ -3,6 +3,7 @@
 use crate::args::{Command, Parsed};
 use std::fmt::Write as _;
 use std::io::Read;
+use tillid_core::clock;
 use tillid_core::demo::DemoOptions;
 use tillid_core::locale::Lang;
 use tillid_core::model::NoteInput;
@@ -21,10 +22,6 @@ fn pick_lang(store: &Store, lang: Option<&str>) -> Result<Lang> {
     })
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 pub fn run(p: Parsed) -> Result<()> {
     if let Command::Version = p.command {
         println!("tillid {}", env!("CARGO_PKG_VERSION"));
@@ -37,7 +34,7 @@ pub fn run(p: Parsed) -> Result<()> {
     let mut store = Store::open(&dir)?;
     match p.command {
         Command::Stats { json } => {
-            let s = store.stats(today())?;
+            let s = store.stats(clock::today())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&s)?);
             } else {
@@ -96,7 +93,7 @@ pub fn run(p: Parsed) -> Result<()> {
                     s
                 }
             };
-            let date = date.unwrap_or_else(|| today().to_string());
+            let date = date.unwrap_or_else(|| clock::today().to_string());
             let n = store.create_note(&NoteInput {
                 date,
                 title,
@@ -112,7 +109,7 @@ pub fn run(p: Parsed) -> Result<()> {
             let s = store.fill_demo(&DemoOptions {
                 weeks,
                 notes_per_week,
-                today: today(),
+                today: clock::today(),
                 seed: 0x711D,
             })?;
             println!(
@@ -125,7 +122,7 @@ pub fn run(p: Parsed) -> Result<()> {
         }
         Command::Program { json, lang } => {
             let lang = pick_lang(&store, lang.as_deref())?;
-            let week = tillid_core::IsoWeek::containing(today());
+            let week = tillid_core::IsoWeek::containing(clock::today());
             let w = store.program_week(week, lang)?;
             let progress = store.program_progress(lang)?;
             if json {

@@ -188,10 +188,6 @@ pub fn parse(
     }))
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// Writes the log (or the lossless JSON) to the chosen file.
 pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
     if a.out.exists() && !a.force {
@@ -213,7 +209,7 @@ pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
         Some(name) => name,
         None => store.devlog_author()?,
     };
-    let log = store.devlog(&a.options, lang, today())?;
+    let log = store.devlog(&a.options, lang, tillid_core::clock::today())?;
     let bytes = tillid_core::devlog::write_devlog(&log, format, &a.out, |_| {})?;
     let c = &log.counts;
     let people = match a.options.people {

@@ -72,9 +72,16 @@ fn demo_fills_an_empty_folder_and_refuses_a_full_one() {
         &["demo", "--weeks", "12", "--notes-per-week", "2"],
     );
     assert!(o.status.success(), "{o:?}");
+    let (reflections, notes) = demo_added(&stdout(&o));
+    assert!(
+        reflections > 0 && reflections <= 12 && notes > 0,
+        "{}",
+        stdout(&o)
+    );
     let o = tillid(dir.path(), &["stats", "--json"]);
     let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(s["reflections"].as_u64().unwrap() >= 9, "{s}");
+    assert_eq!(s["reflections"].as_u64(), Some(reflections), "{s}");
+    assert_eq!(s["notes"].as_u64(), Some(notes), "{s}");
     let o = tillid(dir.path(), &["demo", "--weeks", "2"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);

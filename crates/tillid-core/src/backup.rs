@@ -324,6 +324,9 @@ pub fn list_backups(data_dir: &Path) -> Result<BackupList> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(list),
         Err(e) => return Err(e.into()),
     };
+    // Names hold the second a backup was taken; two taken in the same
+    // second are told apart by when their files were written.
+    let mut backups = Vec::new();
     for entry in entries {
         let path = entry?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -333,7 +336,10 @@ pub fn list_backups(data_dir: &Path) -> Result<BackupList> {
             continue;
         }
         match backup_info(&path) {
-            Ok(info) => list.backups.push(info),
+            Ok(info) => {
+                let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
+                backups.push((info, written));
+            }
             Err(e) => list.unreadable.push(UnreadableBackup {
                 path: path.display().to_string(),
                 file_name: name.to_string(),
@@ -341,8 +347,10 @@ pub fn list_backups(data_dir: &Path) -> Result<BackupList> {
             }),
         }
     }
-    list.backups
-        .sort_by(|a, b| (&b.taken_at, &b.file_name).cmp(&(&a.taken_at, &a.file_name)));
+    backups.sort_by(|(a, a_written), (b, b_written)| {
+        (&b.taken_at, b_written, &b.file_name).cmp(&(&a.taken_at, a_written, &a.file_name))
+    });
+    list.backups = backups.into_iter().map(|(info, _)| info).collect();
     list.unreadable
         .sort_by(|a, b| b.file_name.cmp(&a.file_name));
     Ok(list)

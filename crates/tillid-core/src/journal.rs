@@ -7,11 +7,11 @@ use crate::model::{
 use crate::store::{check_size, Store};
 use crate::tags::{load_tags, normalize_tags, replace_tags};
 use crate::week::{parse_date, IsoWeek};
-use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, SecondsFormat};
 use rusqlite::{params, OptionalExtension, Row};
 
 pub(crate) fn now_stamp() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::clock::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 const REFLECTION_COLUMNS: &str = "id, iso_year, iso_week, status, followup, happened, \

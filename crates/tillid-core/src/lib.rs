@@ -4,6 +4,7 @@
 
 pub mod access_export;
 pub mod backup;
+pub mod clock;
 pub mod conversations;
 pub mod demo;
 pub mod demo_team;

@@ -222,6 +222,19 @@ pub struct AppStatus {
     pub settings: Option<crate::settings::Settings>,
     /// The OS language, for the start-up error screen (no settings then).
     pub os_language: crate::locale::Lang,
+    /// The app's clock, so the UI's "today" is the same day as the core's.
+    pub clock: ClockReading,
+}
+
+/// The process's clock as the UI reads it once at start-up: the instant it
+/// showed then, and whether it stands still (only ever in tests).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClockReading {
+    /// Milliseconds since 1970-01-01 UTC.
+    #[ts(type = "number")]
+    pub now_ms: i64,
+    pub frozen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

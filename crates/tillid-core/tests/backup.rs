@@ -333,6 +333,31 @@ fn list_shows_newest_first_and_names_what_cannot_be_restored() {
     assert!(list_backups(empty.path()).unwrap().backups.is_empty());
 }
 
+#[test]
+fn backups_taken_in_the_same_second_are_listed_in_the_order_they_were_made() {
+    let (dir, _s) = with_history();
+    let data = dir.path();
+    let second = at("2026-12-13 23:59");
+    // Made in this order within one second of the clock (a frozen one in
+    // tests; a quick hand in life): the name's kind must not decide.
+    let made: Vec<String> = [
+        BackupKind::Automatic,
+        BackupKind::Manual,
+        BackupKind::BeforeRestore,
+    ]
+    .into_iter()
+    .map(|kind| {
+        std::thread::sleep(Duration::from_millis(20));
+        let info = back_up(data, kind, second, DEFAULT_WAIT).unwrap();
+        info.file_name
+    })
+    .collect();
+    let list = list_backups(data).unwrap();
+    let names: Vec<String> = list.backups.into_iter().map(|b| b.file_name).collect();
+    let newest_first: Vec<String> = made.into_iter().rev().collect();
+    assert_eq!(names, newest_first);
+}
+
 // ---- Never two at once ----
 
 #[test]

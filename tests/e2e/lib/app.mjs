@@ -6,6 +6,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, sleep } from './webdriver.mjs';
+// Importing clock.mjs puts this process, and every program it starts, on the
+// suite's clock.
+export { addDays, isoWeek, localIsoDate, TEST_NOW } from './clock.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const APP_BINARY = process.env.TILLID_APP_BINARY || join(ROOT, 'target/debug/tillid-app');
@@ -20,7 +23,7 @@ export function freshDataDir(name) {
 /**
  * Starts tauri-driver whose environment (inherited by the app) points the
  * app at `dataDir` and sets the OS language; `env` adds more (for example
- * TILLID_FAKE_NOW, the app clock's starting instant).
+ * another instant for the app's clock, `clockEnv()` in clock.mjs).
  */
 export async function startDriver({ dataDir, lang = 'en_US.UTF-8', env: extra = {} }) {
   const port = nextPort;
@@ -88,22 +91,6 @@ export async function screenshot(_session, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await sleep(500); // let transitions and fonts settle
   execFileSync('import', ['-window', 'Tillid', join(SCREENSHOT_DIR, `${name}.png`)]);
-}
-
-/** A date as YYYY-MM-DD in local time, as the app's date inputs take it. */
-export function localIsoDate(d = new Date()) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** ISO 8601 week of a date, as the app computes it. */
-export function isoWeek(date = new Date()) {
-  const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const year = d.getUTCFullYear();
-  const week = Math.ceil(((d - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7);
-  return { year, week };
 }
 
 /** Navigates inside the app by its hash router. */

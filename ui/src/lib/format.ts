@@ -1,6 +1,7 @@
 // Dates as a Danish or English reader expects them, written out by hand so
 // the result never depends on the webview's Intl data or the OS locale.
 import type { IsoWeek } from "./bindings/IsoWeek";
+import { nowMs } from "./clock";
 import { i18n, t } from "./i18n.svelte";
 
 export interface Ymd {
@@ -35,9 +36,9 @@ export function toIsoDate(d: Ymd): string {
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-/** Today on this computer's clock, as `YYYY-MM-DD`. */
+/** Today on the app's clock in local time, as `YYYY-MM-DD`. */
 export function todayIso(): string {
-  const now = new Date();
+  const now = new Date(nowMs());
   return toIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
@@ -144,7 +145,7 @@ export function formatShortDate(iso: string): string {
     : `${d.day} ${formatShortMonth(d.month)}`;
 }
 
-/** The ISO week of today on this computer's clock. */
+/** The ISO week of today on the app's clock. */
 export function currentIsoWeek(): IsoWeek {
   const d = parseDate(todayIso());
   return d ? isoWeekOf(d) : { year: 1970, week: 1 };

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::store::Store;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// The date a daily note's file name stands for, if it is one.
@@ -190,7 +190,7 @@ fn parse_daily(date: NaiveDate, text: &str) -> std::result::Result<ImportedNote,
     };
     let mut tags = fm.tags;
     tags.extend(inline_tags(&body));
-    let now = stamp(Utc::now());
+    let now = stamp(crate::clock::now());
     Ok(ImportedNote {
         date,
         title,
