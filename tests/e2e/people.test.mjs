@@ -122,6 +122,14 @@ describe('people, one-on-ones, MUS and erasure', () => {
     await typeInto(s, 'field-checkup', 'I followed up on the rota without checking each step.');
     await waitSaved(s);
     await screenshot(s, 'reflection-checkup-en');
+    // What she wrote there is found by search, like every other prompt.
+    const input = await s.waitFor(TID('search-input'));
+    await input.click();
+    await input.type('checkin');
+    const hit = await s.waitFor(TID('search-hit'), { timeout: 5000 });
+    assert.equal((await (await hit.find('mark')).text()).toLowerCase(), 'checking');
+    assert.match(await hit.text(), new RegExp(`Week ${w.week}\\b`));
+    await input.clear();
   });
 
   test('a MUS from preparation through the conversation to the development plan', async () => {

@@ -101,6 +101,45 @@ fn json_export_and_import_round_trip_through_the_cli() {
 }
 
 #[test]
+fn a_word_imported_into_the_checkup_prompt_is_found_by_search() {
+    let a = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    assert!(tillid(a.path(), &["demo", "--weeks", "4"]).status.success());
+    let path = files.path().join("alt.json");
+    let path_s = path.to_string_lossy().into_owned();
+    assert!(
+        tillid(a.path(), &["export", "--format", "json", "-o", &path_s])
+            .status
+            .success()
+    );
+    let mut all: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let reflection = all["entries"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["kind"] == "reflection")
+        .unwrap();
+    reflection["checkup"] = "Jeg fulgte op med et spørgsmål: zebrafinkemøde.".into();
+    let week = reflection["week"].as_str().unwrap().to_string();
+    std::fs::write(&path, serde_json::to_string(&all).unwrap()).unwrap();
+
+    let b = tempfile::tempdir().unwrap();
+    assert!(tillid(b.path(), &["import", "json", &path_s])
+        .status
+        .success());
+    let o = tillid(b.path(), &["search", "zebrafinke", "--json"]);
+    assert!(o.status.success(), "{o:?}");
+    let hits = json(&o);
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    let found = format!(
+        "{}-W{:02}",
+        hits[0]["week"]["year"], hits[0]["week"]["week"]
+    );
+    assert_eq!(found, week);
+}
+
+#[test]
 fn bad_files_and_bad_arguments_get_exit_codes_and_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();

@@ -317,6 +317,40 @@ CREATE UNIQUE INDEX own_template_name ON own_template (kind, lower(name));
 CREATE UNIQUE INDEX own_template_one_default ON own_template (kind) WHERE is_default = 1;
 "#;
 
+const V6_SEARCH_CHECKUP: &str = r#"
+-- The search index gets `checkup` (added in V4 without it, so what she wrote
+-- in "did you follow up, or check up?" was never found). An FTS5 table's
+-- columns cannot be altered: it is made again with every text column of a
+-- reflection or note, its triggers with it, and rebuilt from `entry`.
+DROP TRIGGER entry_fts_insert;
+DROP TRIGGER entry_fts_delete;
+DROP TRIGGER entry_fts_update;
+DROP TABLE entry_fts;
+CREATE VIRTUAL TABLE entry_fts USING fts5 (
+    title, body, followup, happened, trust_control, learned, next_try, checkup,
+    content = 'entry', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);
+INSERT INTO entry_fts (entry_fts, rank) VALUES ('secure-delete', 1);
+CREATE TRIGGER entry_fts_insert AFTER INSERT ON entry BEGIN
+    INSERT INTO entry_fts (rowid, title, body, followup, happened, trust_control, learned, next_try, checkup)
+    VALUES (new.id, new.title, new.body, new.followup, new.happened, new.trust_control, new.learned, new.next_try, new.checkup);
+END;
+CREATE TRIGGER entry_fts_delete AFTER DELETE ON entry BEGIN
+    INSERT INTO entry_fts (entry_fts, rowid, title, body, followup, happened, trust_control, learned, next_try, checkup)
+    VALUES ('delete', old.id, old.title, old.body, old.followup, old.happened, old.trust_control, old.learned, old.next_try, old.checkup);
+END;
+CREATE TRIGGER entry_fts_update
+AFTER UPDATE OF title, body, followup, happened, trust_control, learned, next_try, checkup ON entry BEGIN
+    INSERT INTO entry_fts (entry_fts, rowid, title, body, followup, happened, trust_control, learned, next_try, checkup)
+    VALUES ('delete', old.id, old.title, old.body, old.followup, old.happened, old.trust_control, old.learned, old.next_try, old.checkup);
+    INSERT INTO entry_fts (rowid, title, body, followup, happened, trust_control, learned, next_try, checkup)
+    VALUES (new.id, new.title, new.body, new.followup, new.happened, new.trust_control, new.learned, new.next_try, new.checkup);
+END;
+INSERT INTO entry_fts (entry_fts) VALUES ('rebuild');
+"#;
+
 /// All migrations, oldest first. The schema version is their count.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -325,17 +359,60 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_PROGRAM),
         M::up(V4_CHECKUP),
         M::up(V5_OWN_TEMPLATES),
+        M::up(V6_SEARCH_CHECKUP),
     ])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    5
+    6
 }
 
 #[cfg(test)]
 mod tests {
+    /// Columns of `entry` that hold no words she wrote: kept out of search.
+    const NOT_SEARCHED: [&str; 6] = [
+        "uid",
+        "kind",
+        "entry_date",
+        "status",
+        "created_at",
+        "updated_at",
+    ];
+
+    fn columns(conn: &rusqlite::Connection, table: &str) -> Vec<(String, String)> {
+        let mut st = conn
+            .prepare(&format!(
+                "SELECT name, type FROM pragma_table_info('{table}')"
+            ))
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_text_column_of_an_entry_is_in_the_search_index() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let indexed: Vec<String> = columns(&conn, "entry_fts")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let text: Vec<String> = columns(&conn, "entry")
+            .into_iter()
+            .filter(|(name, ty)| ty == "TEXT" && !NOT_SEARCHED.contains(&name.as_str()))
+            .map(|(name, _)| name)
+            .collect();
+        assert!(text.contains(&"checkup".to_string()), "{text:?}");
+        assert_eq!(
+            indexed, text,
+            "entry_fts must index every text column of entry"
+        );
+    }
+
     #[test]
     fn migrations_are_valid_and_latest_version_matches() {
         let m = super::migrations();

@@ -98,7 +98,7 @@ fn answer_snippet(text: &str, terms: &[String], words: usize) -> Option<String> 
 }
 
 /// The journal's ranking: bm25 with the title weighted up, then newest first.
-const BM25: &str = "bm25(entry_fts, 4.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5)";
+const BM25: &str = "bm25(entry_fts, 4.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5, 1.0)";
 
 /// Orders like SQLite's `ORDER BY score, entry_date DESC`: NULL first, REALs
 /// by value (so -0.0 equals 0.0), dates as bytes.

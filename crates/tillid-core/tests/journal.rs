@@ -259,6 +259,70 @@ fn search_finds_danish_words_with_prefixes_and_keeps_aeoeaa_distinct() {
 }
 
 #[test]
+fn a_word_in_any_prompt_of_a_reflection_is_found_and_an_edit_moves_it() {
+    let (_d, mut s) = store();
+    type Set = fn(&mut ReflectionInput, String);
+    let prompts: [(&str, Set); 7] = [
+        ("followup", |r, t| r.followup = t),
+        ("happened", |r, t| r.happened = t),
+        ("trust_control", |r, t| r.trust_control = t),
+        ("learned", |r, t| r.learned = t),
+        ("next_try", |r, t| r.next_try = t),
+        ("checkup", |r, t| r.checkup = t),
+        ("body", |r, t| r.body = t),
+    ];
+    for (i, (field, set)) in prompts.iter().enumerate() {
+        let week = wk(2026, 10 + i as u32);
+        let mut input = ReflectionInput::default();
+        set(&mut input, format!("Ordet zebra{field} står her."));
+        s.save_reflection(week, &input).unwrap();
+        let hits = s.search(&format!("zebra{field}"), None).unwrap();
+        assert_eq!(hits.len(), 1, "{field} is searched");
+        assert_eq!(hits[0].week, week, "{field}");
+        // Rewritten, the old word is gone from the index and the new is there.
+        let mut input = ReflectionInput::default();
+        set(&mut input, format!("Nu står der giraf{field}."));
+        s.save_reflection(week, &input).unwrap();
+        assert!(
+            s.search(&format!("zebra{field}"), None).unwrap().is_empty(),
+            "{field}"
+        );
+        assert_eq!(
+            s.search(&format!("giraf{field}"), None).unwrap().len(),
+            1,
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn a_file_from_before_the_checkup_was_searched_finds_it_once_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join("tillid.sqlite3")).unwrap();
+        tillid_core::migrations::migrations()
+            .to_version(&mut conn, 5)
+            .unwrap();
+        conn.execute(
+            "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week, checkup, created_at, updated_at)
+             VALUES ('reflection-2026-W47', 'reflection', '2026-11-22', 2026, 2026, 47,
+                     'Jeg fulgte op uden at kontrollere: opfølgningsmøde.', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = Store::open(dir.path()).unwrap();
+    let hits = s.search("opfølgningsmøde", None).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].week, wk(2026, 47));
+    assert!(
+        hits[0].snippet.contains("\u{2}opfølgningsmøde\u{3}"),
+        "{}",
+        hits[0].snippet
+    );
+}
+
+#[test]
 fn hostile_search_input_is_never_an_error() {
     let (_d, mut s) = store();
     s.create_note(&note(
