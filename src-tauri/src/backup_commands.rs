@@ -10,10 +10,10 @@ use crate::state::AppState;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, State};
-use tillid_core::backup::{
+use tillid_core::clock;
+use tillid_core::storage::backup::{
     self, BackupInfo, BackupKind, BackupList, DataLocations, RestoreOutcome, DEFAULT_WAIT,
 };
-use tillid_core::clock;
 use tillid_core::{Store, UiError};
 
 type Res<T> = Result<T, UiError>;

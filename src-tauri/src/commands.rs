@@ -3,11 +3,13 @@
 use crate::state::AppState;
 use tauri::State;
 use tillid_core::clock;
-use tillid_core::model::{
-    AppStatus, Note, NoteInput, Reflection, ReflectionInput, ReflectionView, SearchHit,
-    TimelineFilters, TimelinePage, TimelineQuery, WeekOverview,
+use tillid_core::journal::model::{
+    Note, NoteInput, Reflection, ReflectionInput, SearchHit, TimelineFilters, TimelinePage,
+    TimelineQuery, WeekOverview,
 };
-use tillid_core::settings::Settings;
+use tillid_core::program::ReflectionView;
+use tillid_core::status::AppStatus;
+use tillid_core::storage::settings::Settings;
 use tillid_core::{IsoWeek, UiError};
 
 type Res<T> = Result<T, UiError>;

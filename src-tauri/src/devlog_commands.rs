@@ -6,11 +6,11 @@ use crate::saved_files::{SaveRequest, SavedFiles};
 use crate::state::AppState;
 use tauri::{AppHandle, Emitter, State};
 use tillid_core::clock;
-use tillid_core::devlog::{
+use tillid_core::documents::devlog::{
     preview, write_devlog, DevLogExported, DevLogOptions, DevLogPreview, DevLogProgress,
     DevLogStage,
 };
-use tillid_core::documents::ExportFormat;
+use tillid_core::documents::render::ExportFormat;
 use tillid_core::{Store, UiError};
 
 type Res<T> = Result<T, UiError>;

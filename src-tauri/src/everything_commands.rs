@@ -4,7 +4,7 @@
 use crate::saved_files::{SaveRequest, SavedFiles};
 use crate::state::AppState;
 use tauri::{AppHandle, State};
-use tillid_core::json_export::JsonExported;
+use tillid_core::exchange::json_export::JsonExported;
 use tillid_core::UiError;
 
 type Res<T> = Result<T, UiError>;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
-use tillid_core::import::{ImportKind, ImportProgress, ImportSummary};
+use tillid_core::exchange::import::{ImportKind, ImportProgress, ImportSummary};
 use tillid_core::UiError;
 
 type Res<T> = Result<T, UiError>;
@@ -66,7 +66,7 @@ pub async fn import_choose(
                 app.dialog()
                     .file()
                     .set_title(crate::texts::text(lang, title_key, &[]));
-            if let Some(docs) = tillid_core::paths::documents_dir() {
+            if let Some(docs) = tillid_core::storage::paths::documents_dir() {
                 dialog = dialog.set_directory(docs);
             }
             let picked = match kind {

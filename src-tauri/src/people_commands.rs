@@ -4,20 +4,21 @@
 use crate::state::AppState;
 use std::path::PathBuf;
 use tauri::State;
-use tillid_core::access_export::ExportedFiles;
 use tillid_core::clock;
-use tillid_core::conversations::{
+use tillid_core::documents::access_export::ExportedFiles;
+use tillid_core::documents::mus_export::MusDocument;
+use tillid_core::documents::render::ExportFormat;
+use tillid_core::people::conversations::{
     Agreement, AgreementInput, Conversation, ConversationInput, ConversationKind, ConversationView,
     FollowUp,
 };
-use tillid_core::documents::ExportFormat;
-use tillid_core::expectations::{Expectation, ExpectationInput};
-use tillid_core::feedback::{Feedback, FeedbackInput};
-use tillid_core::mus_export::MusDocument;
-use tillid_core::own_templates::{OwnTemplate, OwnTemplateInput};
-use tillid_core::people::{ErasurePreview, Person, PersonInput, PersonPage};
-use tillid_core::people_week::{PeopleHit, PeopleWeek};
-use tillid_core::templates::{DelegationLevel, JudgementHint, MusTemplate};
+use tillid_core::people::erasure::ErasurePreview;
+use tillid_core::people::expectations::{Expectation, ExpectationInput};
+use tillid_core::people::feedback::{Feedback, FeedbackInput};
+use tillid_core::people::own_templates::{OwnTemplate, OwnTemplateInput};
+use tillid_core::people::person::{Person, PersonInput, PersonPage};
+use tillid_core::people::templates::{DelegationLevel, JudgementHint, MusTemplate};
+use tillid_core::people::this_week::{PeopleHit, PeopleWeek};
 use tillid_core::week::parse_date;
 use tillid_core::{IsoWeek, Store, UiError};
 
@@ -86,7 +87,7 @@ pub fn person_export(state: State<AppState>, id: i64) -> Res<ExportedFiles> {
 }
 
 fn dirs_documents() -> Option<PathBuf> {
-    tillid_core::paths::documents_dir().map(|d| d.join("Tillid"))
+    tillid_core::storage::paths::documents_dir().map(|d| d.join("Tillid"))
 }
 
 /// Writes the MUS preparation form or summary (PDF, DOCX or Markdown) next
@@ -101,7 +102,7 @@ pub async fn mus_export(
 ) -> Res<String> {
     let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
     let (doc, stem) = state.with(|s| s.mus_document_named(id, which, lang(s)?))?;
-    let path = tillid_core::documents::write_document(&doc, format, &dir, &stem)?;
+    let path = tillid_core::documents::render::write_document(&doc, format, &dir, &stem)?;
     Ok(path.display().to_string())
 }
 
@@ -204,7 +205,12 @@ pub fn feedback_delete(state: State<AppState>, id: i64) -> Res<()> {
 
 #[tauri::command]
 pub fn judgement_hint(state: State<AppState>, behaviour: String) -> Res<Option<JudgementHint>> {
-    state.with(|s| Ok(tillid_core::templates::judgement_hint(&behaviour, lang(s)?)))
+    state.with(|s| {
+        Ok(tillid_core::people::templates::judgement_hint(
+            &behaviour,
+            lang(s)?,
+        ))
+    })
 }
 
 #[tauri::command]
@@ -244,12 +250,12 @@ pub fn delegation_log(
 
 #[tauri::command]
 pub fn mus_template(state: State<AppState>) -> Res<MusTemplate> {
-    state.with(|s| Ok(tillid_core::templates::mus_template(lang(s)?)))
+    state.with(|s| Ok(tillid_core::people::templates::mus_template(lang(s)?)))
 }
 
 #[tauri::command]
 pub fn delegation_levels(state: State<AppState>) -> Res<Vec<DelegationLevel>> {
-    state.with(|s| Ok(tillid_core::templates::delegation_levels(lang(s)?)))
+    state.with(|s| Ok(tillid_core::people::templates::delegation_levels(lang(s)?)))
 }
 
 #[tauri::command]
@@ -270,5 +276,10 @@ pub fn own_template_delete(state: State<AppState>, id: i64) -> Res<()> {
 /// Tillid's own agenda for a kind, in her language, to go back to.
 #[tauri::command]
 pub fn builtin_agenda(state: State<AppState>, kind: ConversationKind) -> Res<String> {
-    state.with(|s| Ok(tillid_core::templates::agenda_markdown(kind, lang(s)?)))
+    state.with(|s| {
+        Ok(tillid_core::people::templates::agenda_markdown(
+            kind,
+            lang(s)?,
+        ))
+    })
 }

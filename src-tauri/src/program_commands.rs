@@ -4,8 +4,9 @@
 
 use crate::state::AppState;
 use tauri::State;
-use tillid_core::exercises::Exercise;
-use tillid_core::program::{ExerciseAnswer, ProgramWeek, ThemeProgress};
+use tillid_core::journal::model::ExerciseAnswer;
+use tillid_core::program::exercises::Exercise;
+use tillid_core::program::weeks::{ProgramWeek, ThemeProgress};
 use tillid_core::{IsoWeek, Store, UiError};
 
 type Res<T> = Result<T, UiError>;
@@ -65,7 +66,7 @@ pub fn program_history(state: State<AppState>) -> Res<Vec<ProgramWeek>> {
 
 #[tauri::command]
 pub fn exercise_library(state: State<AppState>) -> Res<Vec<Exercise>> {
-    state.with(|s| Ok(tillid_core::exercises::library(lang(s)?)))
+    state.with(|s| Ok(tillid_core::program::exercises::library(lang(s)?)))
 }
 
 /// "mix" or one theme.

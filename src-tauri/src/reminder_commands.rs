@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, State};
 use tauri_plugin_autostart::ManagerExt;
-use tillid_core::reminder::{ReminderNotice, ReminderSettings, ReminderView};
+use tillid_core::program::reminder::{ReminderNotice, ReminderSettings, ReminderView};
 use tillid_core::{clock, UiError};
 
 use crate::reminder_loop::Reminders;

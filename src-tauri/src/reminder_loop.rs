@@ -21,7 +21,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tauri::{AppHandle, Emitter, Manager};
 use tillid_core::locale::Lang;
-use tillid_core::reminder::{ReminderNotice, ReminderOccasion};
+use tillid_core::program::reminder::{ReminderNotice, ReminderOccasion};
 use tillid_core::IsoWeek;
 
 use crate::state::AppState;

@@ -76,7 +76,7 @@ impl SavedFiles {
     /// Documents with the suggested name) and remembers the answer; `None`
     /// when she cancels.
     pub fn choose(&self, app: &AppHandle, lang: Lang, req: SaveRequest) -> Res<Option<String>> {
-        let stem = match tillid_core::documents::file_name_part(req.name_stem) {
+        let stem = match tillid_core::documents::render::file_name_part(req.name_stem) {
             s if s.is_empty() => "Tillid".to_string(),
             s => s,
         };
@@ -92,7 +92,7 @@ impl SavedFiles {
                     .set_title(text(req.title_key))
                     .set_file_name(&name)
                     .add_filter(text(req.filter_key), &[ext]);
-                if let Some(docs) = tillid_core::paths::documents_dir() {
+                if let Some(docs) = tillid_core::storage::paths::documents_dir() {
                     dialog = dialog.set_directory(docs);
                 }
                 match dialog.blocking_save_file() {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tillid_core::paths::{default_data_dir, DB_FILE_NAME};
+use tillid_core::storage::paths::{default_data_dir, DB_FILE_NAME};
 use tillid_core::{Store, UiError};
 
 pub struct AppState {

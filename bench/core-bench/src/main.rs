@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};
 use tillid_core::demo::DemoOptions;
-use tillid_core::model::ReflectionInput;
+use tillid_core::journal::model::ReflectionInput;
 use tillid_core::{IsoWeek, Store};
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {

@@ -4,8 +4,8 @@
 use crate::args::{ArgError, Command};
 use lexopt::prelude::*;
 use std::path::{Path, PathBuf};
-use tillid_core::backup::{self, BackupInfo, BackupKind, DEFAULT_WAIT};
 use tillid_core::clock;
+use tillid_core::storage::backup::{self, BackupInfo, BackupKind, DEFAULT_WAIT};
 use tillid_core::Store;
 
 pub const BACKUP_HELP: &str = "\

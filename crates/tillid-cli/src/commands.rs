@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use std::io::Read;
 use tillid_core::clock;
 use tillid_core::demo::DemoOptions;
+use tillid_core::journal::model::NoteInput;
+use tillid_core::journal::search::{MARK_END, MARK_START};
 use tillid_core::locale::Lang;
-use tillid_core::model::NoteInput;
-use tillid_core::paths::default_data_dir;
-use tillid_core::people::PersonInput;
-use tillid_core::search::{MARK_END, MARK_START};
+use tillid_core::people::person::PersonInput;
+use tillid_core::storage::paths::default_data_dir;
 use tillid_core::Store;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -64,10 +64,10 @@ pub fn run(p: Parsed) -> Result<()> {
                         })
                         .collect();
                     let label = match h.kind {
-                        tillid_core::model::EntryKind::Reflection => {
+                        tillid_core::journal::model::EntryKind::Reflection => {
                             format!("reflection {}", h.week)
                         }
-                        tillid_core::model::EntryKind::Note => format!("note {}", h.date),
+                        tillid_core::journal::model::EntryKind::Note => format!("note {}", h.date),
                     };
                     let title = if h.title.is_empty() {
                         String::new()
@@ -147,7 +147,7 @@ pub fn run(p: Parsed) -> Result<()> {
         }
         Command::Exercises { json, lang } => {
             let lang = pick_lang(&store, lang.as_deref())?;
-            let library = tillid_core::exercises::library(lang);
+            let library = tillid_core::program::exercises::library(lang);
             if json {
                 println!("{}", serde_json::to_string_pretty(&library)?);
             } else {

@@ -5,8 +5,8 @@
 use crate::args::{ArgError, Command};
 use lexopt::prelude::*;
 use std::path::PathBuf;
-use tillid_core::devlog::{DevLogOptions, DevLogPeriod, PeopleMode, ReflectionDetail};
-use tillid_core::documents::ExportFormat;
+use tillid_core::documents::devlog::{DevLogOptions, DevLogPeriod, PeopleMode, ReflectionDetail};
+use tillid_core::documents::render::ExportFormat;
 use tillid_core::locale::Lang;
 use tillid_core::Store;
 
@@ -210,7 +210,7 @@ pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
         None => store.devlog_author()?,
     };
     let log = store.devlog(&a.options, lang, tillid_core::clock::today())?;
-    let bytes = tillid_core::devlog::write_devlog(&log, format, &a.out, |_| {})?;
+    let bytes = tillid_core::documents::devlog::write_devlog(&log, format, &a.out, |_| {})?;
     let c = &log.counts;
     let people = match a.options.people {
         PeopleMode::Pseudonymize => "people pseudonymised",

@@ -6,7 +6,7 @@ use lexopt::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tillid_core::import::{ImportKind, ImportProgress};
+use tillid_core::exchange::import::{ImportKind, ImportProgress};
 use tillid_core::{CoreError, Store};
 
 pub const IMPORT_HELP: &str = "\

@@ -10,12 +10,12 @@
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-use tillid_core::conversations::ConversationKind;
 use tillid_core::demo::DemoOptions;
-use tillid_core::devlog::{DevLogOptions, DevLogPeriod, PeopleMode};
-use tillid_core::documents::ExportFormat;
+use tillid_core::documents::devlog::{DevLogOptions, DevLogPeriod, PeopleMode};
+use tillid_core::documents::mus_export::MusDocument;
+use tillid_core::documents::render::ExportFormat;
 use tillid_core::locale::Lang;
-use tillid_core::mus_export::MusDocument;
+use tillid_core::people::conversations::ConversationKind;
 use tillid_core::Store;
 
 const FORMATS: [(ExportFormat, &str); 4] = [
@@ -95,7 +95,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Records made through the store get random uids (v4 UUIDs); here every uid
 /// becomes its table and row id, so two runs export the same bytes.
 fn fixed_uids(data: &Path) -> rusqlite::Result<()> {
-    let conn = rusqlite::Connection::open(data.join(tillid_core::paths::DB_FILE_NAME))?;
+    let conn = rusqlite::Connection::open(data.join(tillid_core::storage::paths::DB_FILE_NAME))?;
     let tables: Vec<String> = conn
         .prepare(
             "SELECT m.name FROM sqlite_schema m, pragma_table_info(m.name) c

@@ -13,7 +13,9 @@
 //! "Today" is the local date: the `TZ` variable, else the system's zone.
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use serde::Serialize;
 use std::sync::OnceLock;
+use ts_rs::TS;
 
 pub const FAKE_NOW_VAR: &str = "TILLID_FAKE_NOW";
 pub const FAKE_CLOCK_VAR: &str = "TILLID_FAKE_CLOCK";
@@ -102,8 +104,8 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// The process's clock as the UI needs it (`AppStatus::clock`).
-pub fn reading() -> crate::model::ClockReading {
-    crate::model::ClockReading {
+pub fn reading() -> ClockReading {
+    ClockReading {
         now_ms: now().timestamp_millis(),
         frozen: global().is_frozen(),
     }
@@ -117,6 +119,23 @@ pub fn local_now() -> NaiveDateTime {
 /// Today's local date, on the process's clock.
 pub fn today() -> NaiveDate {
     local_now().date()
+}
+
+/// Now as the stamp every row's `created_at`/`updated_at` holds: RFC 3339
+/// UTC with milliseconds.
+pub fn now_stamp() -> String {
+    now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The process's clock as the UI reads it once at start-up: the instant it
+/// showed then, and whether it stands still (only ever in tests).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClockReading {
+    /// Milliseconds since 1970-01-01 UTC.
+    #[ts(type = "number")]
+    pub now_ms: i64,
+    pub frozen: bool,
 }
 
 #[cfg(test)]

@@ -9,14 +9,14 @@ use chrono::{Duration as Days, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tillid_core::backup::{
+use tillid_core::demo::DemoOptions;
+use tillid_core::journal::model::NoteInput;
+use tillid_core::people::person::PersonInput;
+use tillid_core::storage::backup::{
     self, auto_backup, automatic_to_keep, back_up, back_up_to, backup_info, backups_dir,
     list_backups, restore, BackupKind, BackupLock, DEFAULT_WAIT, KEEP_DAILY, KEEP_MONTHLY,
 };
-use tillid_core::demo::DemoOptions;
-use tillid_core::model::NoteInput;
-use tillid_core::paths::DB_FILE_NAME;
-use tillid_core::people::PersonInput;
+use tillid_core::storage::paths::DB_FILE_NAME;
 use tillid_core::{CoreError, Store};
 
 fn at(s: &str) -> NaiveDateTime {
@@ -651,7 +651,7 @@ fn restoring_an_older_schema_migrates_it() {
         .join("tillid-2025-06-01_10-00-00-auto.sqlite3");
     {
         let mut conn = Connection::open(&old).unwrap();
-        tillid_core::migrations::migrations()
+        tillid_core::storage::migrations::migrations()
             .to_version(&mut conn, 1)
             .unwrap();
         conn.execute(
@@ -676,7 +676,7 @@ fn restoring_an_older_schema_migrates_it() {
     let s = Store::open(dir.path()).unwrap();
     assert_eq!(
         s.schema_version().unwrap(),
-        tillid_core::migrations::latest_version()
+        tillid_core::storage::migrations::latest_version()
     );
     let r = s
         .reflection(tillid_core::IsoWeek::new(2025, 22).unwrap())
@@ -783,7 +783,10 @@ fn refused_restores_leave_the_current_data_byte_identical() {
             found, supported, ..
         }) => {
             assert_eq!(found, 99);
-            assert_eq!(supported, tillid_core::migrations::latest_version());
+            assert_eq!(
+                supported,
+                tillid_core::storage::migrations::latest_version()
+            );
         }
         other => panic!("expected NewerBackup, got {other:?}"),
     }

@@ -10,11 +10,11 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::Path;
-use tillid_core::backup::{auto_backup, backup_info, DEFAULT_WAIT};
 use tillid_core::demo::DemoOptions;
-use tillid_core::devlog::{DevLogOptions, DevLogPeriod};
+use tillid_core::documents::devlog::{DevLogOptions, DevLogPeriod};
+use tillid_core::journal::model::ReflectionStatus;
 use tillid_core::locale::Lang;
-use tillid_core::model::ReflectionStatus;
+use tillid_core::storage::backup::{auto_backup, backup_info, DEFAULT_WAIT};
 use tillid_core::{IsoWeek, Store};
 
 #[derive(Deserialize)]

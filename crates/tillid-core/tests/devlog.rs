@@ -8,16 +8,16 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tillid_core::conversations::{ConversationInput, ConversationKind};
 use tillid_core::demo::DemoOptions;
-use tillid_core::devlog::{
+use tillid_core::documents::devlog::{
     preview, write_devlog, DevLogOptions, DevLogPeriod, DevLogStage, PeopleMode, PreviewBlock,
     ReflectionDetail,
 };
-use tillid_core::documents::ExportFormat;
+use tillid_core::documents::render::ExportFormat;
+use tillid_core::journal::model::ExerciseAnswer;
+use tillid_core::journal::model::ReflectionInput;
 use tillid_core::locale::Lang;
-use tillid_core::model::ReflectionInput;
-use tillid_core::program::ExerciseAnswer;
+use tillid_core::people::conversations::{ConversationInput, ConversationKind};
 use tillid_core::{IsoWeek, Store};
 
 const FORMATS: [ExportFormat; 4] = [

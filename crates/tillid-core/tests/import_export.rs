@@ -6,18 +6,18 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tillid_core::conversations::{
+use tillid_core::demo::DemoOptions;
+use tillid_core::exchange::import::{ImportKind, ImportProgress, ImportSummary};
+use tillid_core::journal::model::ExerciseAnswer;
+use tillid_core::journal::model::{NoteInput, ReflectionInput, TimelineQuery};
+use tillid_core::locale::Lang;
+use tillid_core::people::conversations::{
     AgreementInput, AgreementOwner, ConversationInput, ConversationKind, FollowUp,
 };
-use tillid_core::demo::DemoOptions;
-use tillid_core::expectations::ExpectationInput;
-use tillid_core::feedback::{FeedbackDirection, FeedbackInput, FeedbackTone};
-use tillid_core::import::{ImportKind, ImportProgress, ImportSummary};
-use tillid_core::locale::Lang;
-use tillid_core::model::{NoteInput, ReflectionInput, TimelineQuery};
-use tillid_core::own_templates::OwnTemplateInput;
-use tillid_core::people::PersonInput;
-use tillid_core::program::ExerciseAnswer;
+use tillid_core::people::expectations::ExpectationInput;
+use tillid_core::people::feedback::{FeedbackDirection, FeedbackInput, FeedbackTone};
+use tillid_core::people::own_templates::OwnTemplateInput;
+use tillid_core::people::person::PersonInput;
 use tillid_core::{CoreError, IsoWeek, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -57,7 +57,7 @@ fn count(s: &Store) -> (u32, u32) {
     (st.reflections, st.notes)
 }
 
-fn all_notes(s: &Store) -> Vec<tillid_core::model::TimelineItem> {
+fn all_notes(s: &Store) -> Vec<tillid_core::journal::model::TimelineItem> {
     s.timeline(&TimelineQuery {
         limit: Some(1000),
         ..Default::default()

@@ -1,7 +1,7 @@
 //! Reflections, notes, tags, timeline and search on a real database file.
 
 use chrono::NaiveDate;
-use tillid_core::model::{NoteInput, ReflectionInput, ReflectionStatus, TimelineQuery};
+use tillid_core::journal::model::{NoteInput, ReflectionInput, ReflectionStatus, TimelineQuery};
 use tillid_core::{IsoWeek, Store, MAX_TEXT_BYTES};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -300,7 +300,7 @@ fn a_file_from_before_the_checkup_was_searched_finds_it_once_opened() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut conn = rusqlite::Connection::open(dir.path().join("tillid.sqlite3")).unwrap();
-        tillid_core::migrations::migrations()
+        tillid_core::storage::migrations::migrations()
             .to_version(&mut conn, 5)
             .unwrap();
         conn.execute(
@@ -400,7 +400,7 @@ fn demo_fills_an_empty_store_and_refuses_a_full_one() {
         .any(|p| p.name.contains('ø') || p.name.contains('æ') || p.name.contains('Å')));
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     assert_eq!(s.people_past_retention(today).unwrap().len(), 1);
-    use tillid_core::conversations::ConversationKind;
+    use tillid_core::people::conversations::ConversationKind;
     let mut statuses = std::collections::HashSet::new();
     for p in &people {
         let convs = s.conversations_of(p.id).unwrap();

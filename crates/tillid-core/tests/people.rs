@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use tillid_core::conversations::{
+use tillid_core::journal::model::{NoteInput, ReflectionInput};
+use tillid_core::people::conversations::{
     AgreementInput, AgreementOwner, AgreementStatus, ConversationInput, ConversationKind, FollowUp,
 };
-use tillid_core::expectations::ExpectationInput;
-use tillid_core::feedback::{FeedbackDirection, FeedbackInput, FeedbackTone};
-use tillid_core::model::{NoteInput, ReflectionInput};
-use tillid_core::people::PersonInput;
+use tillid_core::people::expectations::ExpectationInput;
+use tillid_core::people::feedback::{FeedbackDirection, FeedbackInput, FeedbackTone};
+use tillid_core::people::person::PersonInput;
 use tillid_core::{IsoWeek, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -380,9 +380,9 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
             .unwrap()
             .and_hms_opt(9, minute, 0)
             .unwrap();
-        tillid_core::backup::back_up(
+        tillid_core::storage::backup::back_up(
             dir.path(),
-            tillid_core::backup::BackupKind::Manual,
+            tillid_core::storage::backup::BackupKind::Manual,
             at,
             std::time::Duration::from_secs(5),
         )
@@ -423,7 +423,7 @@ fn erasing_a_person_leaves_no_trace_in_the_file_search_or_tags() {
         .collect();
     assert_eq!(backups.len(), 2);
     for b in &backups {
-        let info = tillid_core::backup::backup_info(b).unwrap();
+        let info = tillid_core::storage::backup::backup_info(b).unwrap();
         assert_eq!(info.counts.people, 1, "{}", b.display());
     }
     let files = std::fs::read_dir(dir.path())
@@ -697,8 +697,8 @@ fn the_weeks_agreements_feed_the_reflections_follow_up_or_check_up() {
 
 #[test]
 fn mus_documents_are_written_as_pdf_docx_and_markdown() {
-    use tillid_core::documents::ExportFormat;
-    use tillid_core::mus_export::MusDocument;
+    use tillid_core::documents::mus_export::MusDocument;
+    use tillid_core::documents::render::ExportFormat;
     let (_d, mut s) = store();
     let p = person(&mut s, "Jonas Bæk", "");
     let mus = talk(&mut s, p, ConversationKind::Mus, "2026-11-12", "");

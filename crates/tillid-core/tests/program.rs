@@ -1,7 +1,8 @@
 //! The weekly program on a real database file.
 
+use tillid_core::journal::model::ExerciseAnswer;
 use tillid_core::locale::Lang;
-use tillid_core::program::{ExerciseAnswer, ProgramState};
+use tillid_core::program::weeks::ProgramState;
 use tillid_core::{IsoWeek, Store};
 
 fn wk(y: i32, w: u32) -> IsoWeek {
@@ -21,7 +22,7 @@ fn a_weeks_proposal_is_stable_and_can_be_swapped_skipped_or_done() {
         w48.exercise_id
     );
 
-    let other = tillid_core::exercises::library(Lang::Da)
+    let other = tillid_core::program::exercises::library(Lang::Da)
         .into_iter()
         .find(|e| e.theme == "feedback")
         .unwrap();
@@ -104,7 +105,7 @@ fn an_exercise_that_left_the_library_keeps_its_history_readable() {
 #[test]
 fn reminder_settings_persist_and_a_due_reminder_is_shown_once() {
     use chrono::{TimeZone, Utc};
-    use tillid_core::reminder::{ReminderSchedule, ReminderSettings};
+    use tillid_core::program::reminder::{ReminderSchedule, ReminderSettings};
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path()).unwrap();
     let d = s.reminder_settings().unwrap();
@@ -156,7 +157,9 @@ fn reminder_settings_persist_and_a_due_reminder_is_shown_once() {
 
 #[test]
 fn answers_appear_in_the_weeks_reflection_the_timeline_and_search() {
-    use tillid_core::model::{EntryKind, ReflectionInput, ReflectionStatus, TimelineQuery};
+    use tillid_core::journal::model::{
+        EntryKind, ReflectionInput, ReflectionStatus, TimelineQuery,
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path()).unwrap();
     s.set_setting("language", "en").unwrap();
@@ -264,7 +267,7 @@ fn answers_appear_in_the_weeks_reflection_the_timeline_and_search() {
         edited
     );
     assert!(s.search("kvalitets", None).unwrap().is_empty());
-    let other = tillid_core::exercises::library(Lang::En)
+    let other = tillid_core::program::exercises::library(Lang::En)
         .into_iter()
         .find(|e| e.id != ex.exercise_id)
         .unwrap();
@@ -329,7 +332,7 @@ fn answers_appear_in_the_weeks_reflection_the_timeline_and_search() {
     // In Danish, the timeline shows the same answers under the Danish questions
     // (item n is the same question in both languages); what is stored is untouched.
     s.set_setting("language", "da").unwrap();
-    let da = tillid_core::exercises::exercise(&ex.exercise_id, Lang::Da).unwrap();
+    let da = tillid_core::program::exercises::exercise(&ex.exercise_id, Lang::Da).unwrap();
     let page = s.timeline(&TimelineQuery::default()).unwrap();
     let shown = page
         .items

@@ -4,7 +4,7 @@
 //! reminder, and settings changed on the day.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use tillid_core::reminder::{ReminderSchedule, ReminderSettings};
+use tillid_core::program::reminder::{ReminderSchedule, ReminderSettings};
 use tillid_core::{IsoWeek, Store};
 
 fn cph(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {

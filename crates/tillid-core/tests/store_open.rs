@@ -2,7 +2,7 @@
 //! unusable folders. Every test uses a real file in a temp dir.
 
 use std::time::Duration;
-use tillid_core::paths::DB_FILE_NAME;
+use tillid_core::storage::paths::DB_FILE_NAME;
 use tillid_core::{CoreError, OpenOptions, Store};
 
 fn quick() -> OpenOptions {
@@ -19,7 +19,7 @@ fn opens_an_empty_folder_with_wal_and_foreign_keys() {
     assert!(data.join(DB_FILE_NAME).exists());
     assert_eq!(
         store.schema_version().unwrap(),
-        tillid_core::migrations::latest_version()
+        tillid_core::storage::migrations::latest_version()
     );
     drop(store);
     let conn = rusqlite::Connection::open(data.join(DB_FILE_NAME)).unwrap();
@@ -48,7 +48,10 @@ fn a_newer_database_is_refused_and_left_untouched() {
             found, supported, ..
         }) => {
             assert_eq!(found, 99);
-            assert_eq!(supported, tillid_core::migrations::latest_version());
+            assert_eq!(
+                supported,
+                tillid_core::storage::migrations::latest_version()
+            );
         }
         other => panic!("expected NewerDatabase, got {:?}", other.err()),
     }
