@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::chart::{Anchor, Dash, Scene, Shape};
-use crate::html::escape;
+use crate::escape::escape;
 
 fn dasharray(d: Dash) -> &'static str {
     match d {

@@ -17,7 +17,7 @@ use docx_rs::{
 };
 
 use crate::chart;
-use crate::html::escape as xml_escape;
+use crate::escape::escape as xml_escape;
 use crate::markdown_tree::{self, Inline, MdBlock};
 use crate::model::{Block, Document};
 use crate::DocsError;

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::chart;
 use crate::chart_svg;
+use crate::escape::escape;
 use crate::markdown_tree::{self, Inline, MdBlock};
 use crate::model::{Block, Document};
 
@@ -54,22 +55,6 @@ ul.legend svg { vertical-align: middle; }
   .page-break { border: 0; margin: 0; break-after: page; }
 }
 "#;
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escaped text with its line breaks kept.
 fn escape_lines(s: &str) -> String {

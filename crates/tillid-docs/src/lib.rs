@@ -13,6 +13,7 @@ mod chart_svg;
 mod clean;
 mod docx;
 mod error;
+mod escape;
 mod html;
 mod markdown_tree;
 mod md;
@@ -22,7 +23,7 @@ mod pdf;
 pub use error::DocsError;
 /// HTML escaping for element content and quoted attributes, for other
 /// hand-written HTML (the access export).
-pub use html::escape as escape_html;
+pub use escape::escape as escape_html;
 pub use model::{Block, Chart, ChartKind, Document, Lang, Series};
 
 /// The formats a [`Document`] can be exported to.

@@ -2,15 +2,15 @@
 //! DOCX, HTML or Markdown) on the core's `devlog` module, exactly as the app
 //! writes it; `--format json` is the full lossless export.
 
-use crate::args::{ArgError, Command};
+use crate::parse::{date, text, usage, ArgError};
 use lexopt::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tillid_core::documents::devlog::{DevLogOptions, DevLogPeriod, PeopleMode, ReflectionDetail};
 use tillid_core::documents::render::ExportFormat;
 use tillid_core::locale::Lang;
 use tillid_core::Store;
 
-pub const EXPORT_HELP: &str = "\
+pub const HELP: &str = "\
 Usage: tillid [--data-dir DIR] export --from YYYY-MM-DD [--to YYYY-MM-DD]
          --format pdf|docx|html|md|json [--people pseudonymize|omit|named]
          [--include-conversations] -o FILE [OPTIONS]
@@ -60,7 +60,7 @@ pub enum Target {
 }
 
 #[derive(Debug)]
-pub struct ExportArgs {
+pub struct Args {
     pub target: Target,
     pub options: DevLogOptions,
     /// `None`: the name last used in the app.
@@ -72,28 +72,11 @@ pub struct ExportArgs {
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-fn usage(msg: impl Into<String>) -> ArgError {
-    ArgError::Usage(msg.into())
-}
-
-fn text(p: &mut lexopt::Parser) -> std::result::Result<String, ArgError> {
-    p.value()?
-        .into_string()
-        .map_err(|_| usage("arguments must be valid UTF-8"))
-}
-
-fn date(p: &mut lexopt::Parser, name: &str) -> std::result::Result<String, ArgError> {
-    let v = text(p)?;
-    tillid_core::week::parse_date(&v)
-        .map(|d| d.to_string())
-        .map_err(|_| usage(format!("{name} needs a date as YYYY-MM-DD, not '{v}'")))
-}
-
 /// Parses the arguments after `export`.
 pub fn parse(
     p: &mut lexopt::Parser,
     data_dir: &mut Option<PathBuf>,
-) -> std::result::Result<Command, ArgError> {
+) -> std::result::Result<Args, ArgError> {
     let mut o = DevLogOptions::default();
     let (mut from, mut to, mut months) = (None, None, None);
     let (mut target, mut out, mut lang, mut author, mut force) = (None, None, None, None, false);
@@ -156,7 +139,7 @@ pub fn parse(
             Short('o') | Long("out") => out = Some(PathBuf::from(p.value()?)),
             Long("force") => force = true,
             Long("data-dir") => *data_dir = Some(PathBuf::from(p.value()?)),
-            Short('h') | Long("help") => return Err(ArgError::Help(EXPORT_HELP)),
+            Short('h') | Long("help") => return Err(ArgError::Help(HELP)),
             other => return Err(other.unexpected().into()),
         }
     }
@@ -178,18 +161,18 @@ pub fn parse(
         // Asking for real names on the command line is the confirmation.
         o.named_confirmed = mode == PeopleMode::Named;
     }
-    Ok(Command::Export(ExportArgs {
+    Ok(Args {
         target,
         options: o,
         author,
         lang,
         out,
         force,
-    }))
+    })
 }
 
 /// Writes the log (or the lossless JSON) to the chosen file.
-pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
+pub fn run(store: &mut Store, mut a: Args) -> Result<()> {
     if a.out.exists() && !a.force {
         return Err(format!(
             "{} already exists; choose another file or add --force to replace it",
@@ -199,7 +182,7 @@ pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
     }
     let format = match a.target {
         Target::Document(f) => f,
-        Target::Json => return crate::import_export::export_json(store, &a.out),
+        Target::Json => return export_json(store, &a.out),
     };
     let lang = match a.lang {
         Some(l) => l,
@@ -226,6 +209,19 @@ pub fn run(store: &Store, mut a: ExportArgs) -> Result<()> {
         c.reflections,
         c.exercises,
         c.conversations
+    );
+    Ok(())
+}
+
+/// `tillid export --format json -o FILE`: everything, losslessly, written
+/// atomically. The caller decides whether an existing FILE may be replaced.
+fn export_json(store: &Store, out: &Path) -> Result<()> {
+    store.export_json_file(out)?;
+    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "Wrote {} ({} KB): everything in Tillid, as lossless JSON (tillid import json reads it back).",
+        out.display(),
+        size.div_ceil(1024)
     );
     Ok(())
 }

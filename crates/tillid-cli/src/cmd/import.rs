@@ -1,15 +1,15 @@
-//! `tillid import jrnl|dayone|markdown|json PATH [--merge] [--json]`, and
-//! the lossless JSON branch of `tillid export` ([`export_json`]).
+//! `tillid import jrnl|dayone|markdown|json PATH [--merge] [--json]`.
+//! (Its counterpart, the lossless JSON export, is in `export.rs`.)
 
-use crate::args::{ArgError, Command};
+use crate::parse::{usage, ArgError};
 use lexopt::prelude::*;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tillid_core::exchange::import::{ImportKind, ImportProgress};
 use tillid_core::{CoreError, Store};
 
-pub const IMPORT_HELP: &str = "\
+pub const HELP: &str = "\
 Usage: tillid [--data-dir DIR] import <jrnl|dayone|markdown|json> PATH [--merge] [--json]
 
 Imports another journal as dated notes with their tags, or Tillid's own
@@ -36,7 +36,7 @@ Options:
 ";
 
 #[derive(Debug)]
-pub struct ImportArgs {
+pub struct Args {
     pub kind: ImportKind,
     pub path: PathBuf,
     pub merge: bool,
@@ -45,22 +45,18 @@ pub struct ImportArgs {
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-fn usage(msg: impl Into<String>) -> ArgError {
-    ArgError::Usage(msg.into())
-}
-
 /// Parses the arguments after `import`.
 pub fn parse(
     p: &mut lexopt::Parser,
     data_dir: &mut Option<PathBuf>,
-) -> std::result::Result<Command, ArgError> {
+) -> std::result::Result<Args, ArgError> {
     let (mut words, mut merge, mut json) = (Vec::new(), false, false);
     while let Some(a) = p.next()? {
         match a {
             Long("merge") => merge = true,
             Long("json") => json = true,
             Long("data-dir") => *data_dir = Some(PathBuf::from(p.value()?)),
-            Short('h') | Long("help") => return Err(ArgError::Help(IMPORT_HELP)),
+            Short('h') | Long("help") => return Err(ArgError::Help(HELP)),
             Value(v) => words.push(v),
             other => return Err(other.unexpected().into()),
         }
@@ -91,12 +87,12 @@ pub fn parse(
             "--merge is for json only; the other kinds always add to what is there",
         ));
     }
-    Ok(Command::Import(ImportArgs {
+    Ok(Args {
         kind,
         path,
         merge,
         json,
-    }))
+    })
 }
 
 /// A progress line on stderr for imports that take over a second, when
@@ -129,7 +125,7 @@ impl ProgressLine {
     }
 }
 
-pub fn run_import(store: &mut Store, a: ImportArgs) -> Result<()> {
+pub fn run(store: &mut Store, a: Args) -> Result<()> {
     let mut line = ProgressLine {
         start: Instant::now(),
         shown: false,
@@ -173,18 +169,5 @@ pub fn run_import(store: &mut Store, a: ImportArgs) -> Result<()> {
         );
     }
     println!(".");
-    Ok(())
-}
-
-/// `tillid export --format json -o FILE`: everything, losslessly, written
-/// atomically. The caller decides whether an existing FILE may be replaced.
-pub fn export_json(store: &Store, out: &Path) -> Result<()> {
-    store.export_json_file(out)?;
-    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "Wrote {} ({} KB): everything in Tillid, as lossless JSON (tillid import json reads it back).",
-        out.display(),
-        size.div_ceil(1024)
-    );
     Ok(())
 }
