@@ -31,6 +31,7 @@ log "UI: type check, lint, build"
 npm --prefix ui run check --silent
 npm --prefix ui run lint --silent
 npm --prefix ui run build --silent
+npm --prefix ui run test:unit --silent
 
 log "cargo clippy -D warnings"
 cargo clippy "${FEATURES[@]}" --all-targets --quiet -- -D warnings
