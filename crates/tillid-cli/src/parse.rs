@@ -60,13 +60,19 @@ pub fn id(v: OsString) -> Result<i64, ArgError> {
         .map_err(|_| usage("ID must be a number (see tillid people list)"))
 }
 
-/// The options of a command that takes only `[--json] [--lang da|en]`
-/// (and `--data-dir`, `-h`): whether `--json` was given, and the language.
+/// The options of a command that takes only `[--json] [--lang da|en]`.
+#[derive(Debug)]
+pub struct JsonAndLang {
+    pub json: bool,
+    pub lang: Option<String>,
+}
+
+/// Reads `[--json] [--lang da|en]` (and `--data-dir`, `-h`).
 pub fn json_and_lang(
     p: &mut lexopt::Parser,
     data_dir: &mut Option<PathBuf>,
     help: &'static str,
-) -> Result<(bool, Option<String>), ArgError> {
+) -> Result<JsonAndLang, ArgError> {
     let (mut json, mut lang) = (false, None);
     while let Some(a) = p.next()? {
         match a {
@@ -80,5 +86,5 @@ pub fn json_and_lang(
     if lang.as_deref().is_some_and(|l| l != "da" && l != "en") {
         return Err(usage("--lang must be da or en"));
     }
-    Ok((json, lang))
+    Ok(JsonAndLang { json, lang })
 }

@@ -1,6 +1,7 @@
 //! `tillid backup`: a checked copy of the data file, on the core's `backup`
 //! module (the same backups, lock and checks as the app's).
 
+use super::Result;
 use crate::parse::ArgError;
 use lexopt::prelude::*;
 use std::path::{Path, PathBuf};
@@ -28,8 +29,6 @@ pub struct Args {
     pub out: Option<PathBuf>,
     pub force: bool,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `backup`.
 pub fn parse(

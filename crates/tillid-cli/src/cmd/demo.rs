@@ -1,5 +1,6 @@
 //! `tillid demo`: fill an empty data folder with a fictional history.
 
+use super::Result;
 use crate::parse::{number, usage, ArgError};
 use lexopt::prelude::*;
 use std::path::PathBuf;
@@ -25,8 +26,6 @@ pub struct Args {
     pub weeks: u32,
     pub notes_per_week: u32,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `demo`.
 pub fn parse(

@@ -1,7 +1,8 @@
 //! `tillid exercises`: the weekly program's exercise library.
 
+use super::Result;
 use crate::lang::pick_lang;
-use crate::parse::{json_and_lang, ArgError};
+use crate::parse::{json_and_lang, ArgError, JsonAndLang};
 use std::path::PathBuf;
 use tillid_core::Store;
 
@@ -17,21 +18,14 @@ Options:
   --lang da|en    Language of the titles and texts
 ";
 
-#[derive(Debug)]
-pub struct Args {
-    pub json: bool,
-    pub lang: Option<String>,
-}
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+pub type Args = JsonAndLang;
 
 /// Parses the arguments after `exercises`.
 pub fn parse(
     p: &mut lexopt::Parser,
     data_dir: &mut Option<PathBuf>,
 ) -> std::result::Result<Args, ArgError> {
-    let (json, lang) = json_and_lang(p, data_dir, HELP)?;
-    Ok(Args { json, lang })
+    json_and_lang(p, data_dir, HELP)
 }
 
 pub fn run(store: &mut Store, a: Args) -> Result<()> {

@@ -2,6 +2,7 @@
 //! DOCX, HTML or Markdown) on the core's `devlog` module, exactly as the app
 //! writes it; `--format json` is the full lossless export.
 
+use super::Result;
 use crate::parse::{date, text, usage, ArgError};
 use lexopt::prelude::*;
 use std::path::{Path, PathBuf};
@@ -69,8 +70,6 @@ pub struct Args {
     pub out: PathBuf,
     pub force: bool,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `export`.
 pub fn parse(

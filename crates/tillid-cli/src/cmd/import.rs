@@ -1,6 +1,7 @@
 //! `tillid import jrnl|dayone|markdown|json PATH [--merge] [--json]`.
 //! (Its counterpart, the lossless JSON export, is in `export.rs`.)
 
+use super::Result;
 use crate::parse::{usage, ArgError};
 use lexopt::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -42,8 +43,6 @@ pub struct Args {
     pub merge: bool,
     pub json: bool,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `import`.
 pub fn parse(

@@ -3,6 +3,9 @@
 //! the work. They use `crate::parse` (and `crate::lang`) and the core, never
 //! `crate::cli` or `main`; `cli.rs` lists them in its command table.
 
+/// What a runner returns: any error becomes one line on stderr and exit 1.
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
 pub mod backup;
 pub mod demo;
 pub mod exercises;

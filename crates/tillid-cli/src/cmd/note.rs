@@ -1,5 +1,6 @@
 //! `tillid note add`: quick capture of a journal note.
 
+use super::Result;
 use crate::parse::{string, usage, ArgError};
 use lexopt::prelude::*;
 use std::io::Read;
@@ -23,8 +24,6 @@ pub struct Args {
     /// `None`: read the body from standard input.
     pub text: Option<String>,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `note` (`add`, then its options).
 pub fn parse(

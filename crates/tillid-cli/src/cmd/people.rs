@@ -1,6 +1,7 @@
 //! `tillid people add|list|export|delete`: the people on the team, their
 //! export (GDPR right of access) and their erasure, as the app does them.
 
+use super::Result;
 use crate::lang::pick_lang;
 use crate::parse::{id, string, usage, ArgError};
 use lexopt::prelude::*;
@@ -39,8 +40,6 @@ pub enum Args {
         yes: bool,
     },
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `people`: the subcommand, then its options.
 pub fn parse(

@@ -1,6 +1,7 @@
 //! `tillid restore FILE`: put a backup back in place of the current data, on
 //! the core's `backup` module (the same checks and safety backup as the app's).
 
+use super::Result;
 use crate::parse::ArgError;
 use lexopt::prelude::*;
 use std::path::{Path, PathBuf};
@@ -29,8 +30,6 @@ pub struct Args {
     pub file: PathBuf,
     pub yes: bool,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `restore`.
 pub fn parse(

@@ -1,5 +1,6 @@
 //! `tillid search QUERY...`: full-text search in reflections and notes.
 
+use super::Result;
 use crate::parse::{number, string, usage, ArgError};
 use lexopt::prelude::*;
 use std::fmt::Write as _;
@@ -25,8 +26,6 @@ pub struct Args {
     pub json: bool,
     pub limit: Option<u32>,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `search`.
 pub fn parse(

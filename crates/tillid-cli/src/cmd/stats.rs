@@ -1,6 +1,7 @@
 //! `tillid stats`: counts of reflections and notes, weeks reflected and the
 //! current streak.
 
+use super::Result;
 use crate::parse::ArgError;
 use lexopt::prelude::*;
 use std::path::PathBuf;
@@ -21,8 +22,6 @@ Options:
 pub struct Args {
     pub json: bool,
 }
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Parses the arguments after `stats`.
 pub fn parse(
