@@ -196,7 +196,7 @@ impl Store {
         tx.commit()?;
         if hits.len() < limit {
             let terms = query_terms(input);
-            for hit in self.search_exercise_answers(&terms)? {
+            for hit in self.search_exercise_answers(&query, &terms)? {
                 if hits.len() >= limit {
                     break;
                 }
@@ -257,24 +257,21 @@ impl Store {
     }
 
     /// Her answers to the weekly exercises, found as a hit on that week's
-    /// reflection (which always exists for a done exercise). The answers are
-    /// kept as JSON with the program week, outside the journal's FTS index;
-    /// rather than a second index and a migration, they are matched here:
-    /// there is one row per done week (about fifty a year), so a scan costs
-    /// next to nothing. Same rules as the index: every word must start a word
-    /// of the exercise's title or answers. Newest first, after the FTS hits.
-    fn search_exercise_answers(&self, terms: &[String]) -> Result<Vec<SearchHit>> {
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// reflection (which always exists for a done exercise). They are JSON
+    /// kept with the program week, indexed in `answer_fts` (migration
+    /// `V7_SEARCH_ANSWERS`) with the same tokenizer as the journal, so the
+    /// same rule holds: every word must start a word of the exercise's title
+    /// or answers. Newest first, after the journal's hits.
+    fn search_exercise_answers(&self, query: &str, terms: &[String]) -> Result<Vec<SearchHit>> {
         let mut st = self.conn.prepare_cached(
             "SELECT e.id, e.entry_date, e.iso_year, e.iso_week, e.title, p.title, p.answers
-             FROM program_week p
+             FROM answer_fts a
+             JOIN program_week p ON p.iso_year = a.iso_year AND p.iso_week = a.iso_week
              JOIN entry e ON e.kind = 'reflection' AND e.iso_year = p.iso_year AND e.iso_week = p.iso_week
-             WHERE p.state = 'done'
+             WHERE answer_fts MATCH ?1 AND p.state = 'done'
              ORDER BY p.iso_year DESC, p.iso_week DESC",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map([query], |r| {
             Ok((
                 SearchHit {
                     id: r.get(0)?,
@@ -296,19 +293,6 @@ impl Store {
             let (mut hit, title, answers) = row?;
             let answers: Vec<crate::journal::model::ExerciseAnswer> =
                 serde_json::from_str(&answers).unwrap_or_default();
-            let texts: Vec<&str> = std::iter::once(title.as_str())
-                .chain(answers.iter().map(|a| a.answer.as_str()))
-                .collect();
-            let all_found = terms.iter().all(|t| {
-                texts.iter().any(|text| {
-                    word_spans(text)
-                        .iter()
-                        .any(|&(a, b)| text[a..b].to_lowercase().starts_with(t.as_str()))
-                })
-            });
-            if !all_found {
-                continue;
-            }
             // The snippet comes from the first answer that matches, else the title.
             hit.snippet = answers
                 .iter()
@@ -331,7 +315,10 @@ mod tests {
     fn one_query_search(s: &Store, input: &str, limit: u32) -> Vec<SearchHit> {
         let query = fts_query(input).unwrap();
         let mut hits = s.search_in_one_query(&query, limit as usize).unwrap();
-        for hit in s.search_exercise_answers(&query_terms(input)).unwrap() {
+        for hit in s
+            .search_exercise_answers(&query, &query_terms(input))
+            .unwrap()
+        {
             if hits.len() >= limit as usize {
                 break;
             }

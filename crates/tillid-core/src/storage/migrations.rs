@@ -352,6 +352,46 @@ INSERT INTO entry_fts (entry_fts) VALUES ('rebuild');
 "#;
 
 /// All migrations, oldest first. The schema version is their count.
+const V7_SEARCH_ANSWERS: &str = r#"
+-- Her exercise answers get an index of their own, so search finds them
+-- through FTS5 like everything else she wrote rather than by reading every
+-- done week's JSON. It keeps its own copy of the text (the answers are JSON
+-- in `program_week`, not columns an external-content table could read) and
+-- drops deleted tokens (secure-delete). Only the answers' text is indexed,
+-- not the questions: those are the library's words, not hers.
+CREATE VIRTUAL TABLE answer_fts USING fts5 (
+    iso_year UNINDEXED, iso_week UNINDEXED, title, answers,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);
+INSERT INTO answer_fts (answer_fts, rank) VALUES ('secure-delete', 1);
+-- The answers' text, one per line; a malformed JSON value (never written by
+-- Tillid) indexes as nothing rather than failing her save.
+CREATE VIEW answer_text AS
+SELECT p.iso_year, p.iso_week, p.title,
+       CASE WHEN json_valid(p.answers)
+            THEN (SELECT coalesce(group_concat(j.value ->> '$.answer', char(10)), '')
+                  FROM json_each(p.answers) j)
+            ELSE '' END AS answers
+FROM program_week p;
+CREATE TRIGGER answer_fts_insert AFTER INSERT ON program_week BEGIN
+    INSERT INTO answer_fts (iso_year, iso_week, title, answers)
+    SELECT iso_year, iso_week, title, answers FROM answer_text
+    WHERE iso_year = new.iso_year AND iso_week = new.iso_week;
+END;
+CREATE TRIGGER answer_fts_delete AFTER DELETE ON program_week BEGIN
+    DELETE FROM answer_fts WHERE iso_year = old.iso_year AND iso_week = old.iso_week;
+END;
+CREATE TRIGGER answer_fts_update AFTER UPDATE OF title, answers ON program_week BEGIN
+    DELETE FROM answer_fts WHERE iso_year = old.iso_year AND iso_week = old.iso_week;
+    INSERT INTO answer_fts (iso_year, iso_week, title, answers)
+    SELECT iso_year, iso_week, title, answers FROM answer_text
+    WHERE iso_year = new.iso_year AND iso_week = new.iso_week;
+END;
+INSERT INTO answer_fts (iso_year, iso_week, title, answers)
+SELECT iso_year, iso_week, title, answers FROM answer_text;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_JOURNAL),
@@ -360,13 +400,14 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4_CHECKUP),
         M::up(V5_OWN_TEMPLATES),
         M::up(V6_SEARCH_CHECKUP),
+        M::up(V7_SEARCH_ANSWERS),
     ])
 }
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     // Keep in step with the list above.
-    6
+    7
 }
 
 #[cfg(test)]
@@ -410,6 +451,70 @@ mod tests {
         assert_eq!(
             indexed, text,
             "entry_fts must index every text column of entry"
+        );
+    }
+
+    /// A file from before V7 holds done exercises whose answers were never
+    /// indexed: the migration indexes them, the triggers keep the index in
+    /// step with later answers, and search finds them through it.
+    #[test]
+    fn exercise_answers_written_before_v7_are_found_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(crate::storage::paths::DB_FILE_NAME);
+        {
+            let mut conn = rusqlite::Connection::open(&file).unwrap();
+            super::migrations().to_version(&mut conn, 6).unwrap();
+            conn.execute_batch(
+                "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week, created_at, updated_at)
+                 VALUES ('r1', 'reflection', '2026-03-08', 2026, 2026, 10, 'x', 'x');
+                 INSERT INTO program_week (iso_year, iso_week, exercise_id, state, title, answers)
+                 VALUES (2026, 10, 'ex', 'done', 'Slip tøjlerne',
+                         '[{\"question\":\"Hvad?\",\"answer\":\"Vagtplanen klarede Søren selv\"}]'),
+                        (2026, 11, 'ex2', 'done', 'Broken', 'not json');",
+            )
+            .unwrap();
+        }
+        let s = crate::storage::store::Store::open(dir.path()).unwrap();
+        let found = |s: &crate::storage::store::Store, q: &str| {
+            s.search(q, None)
+                .unwrap()
+                .into_iter()
+                .map(|h| (h.week.week, h.snippet))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(&s, "vagtplan søren"),
+            vec![(
+                10,
+                "\u{2}Vagtplanen\u{3} klarede \u{2}Søren\u{3} selv".to_string()
+            )]
+        );
+        assert_eq!(
+            found(&s, "tøjlerne").len(),
+            1,
+            "the exercise's title is indexed"
+        );
+        assert!(found(&s, "hvad").is_empty(), "the questions are not hers");
+        // Answered again: the old words leave the index, the new ones enter.
+        let again = vec![crate::journal::model::ExerciseAnswer {
+            question: "Hvad?".into(),
+            answer: "Kvalitetskriterierne".into(),
+        }];
+        s.conn
+            .execute(
+                "UPDATE program_week SET answers = ?1 WHERE iso_year = 2026 AND iso_week = 10",
+                [serde_json::to_string(&again).unwrap()],
+            )
+            .unwrap();
+        assert!(found(&s, "vagtplanen").is_empty());
+        assert_eq!(found(&s, "kvalitet").len(), 1);
+        let rows: i64 = s
+            .conn
+            .query_row("SELECT count(*) FROM answer_fts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            rows, 2,
+            "one index row per program week, the broken one empty"
         );
     }
 
