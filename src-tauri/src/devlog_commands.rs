@@ -3,7 +3,7 @@
 //! shared with the other saved exports (saved_files.rs).
 
 use crate::saved_files::{SaveRequest, SavedFiles};
-use crate::state::AppState;
+use crate::state::{lang, AppState};
 use tauri::{AppHandle, Emitter, State};
 use tillid_core::clock;
 use tillid_core::documents::devlog::{
@@ -11,16 +11,12 @@ use tillid_core::documents::devlog::{
     DevLogStage,
 };
 use tillid_core::documents::render::ExportFormat;
-use tillid_core::{Store, UiError};
+use tillid_core::UiError;
 
 type Res<T> = Result<T, UiError>;
 
 /// Emitted while the log is written: `DevLogProgress`.
 pub const PROGRESS_EVENT: &str = "tillid://devlog-progress";
-
-fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
-    Ok(s.settings()?.effective_language)
-}
 
 fn format_key(format: ExportFormat) -> &'static str {
     match format {
@@ -55,7 +51,7 @@ pub async fn devlog_choose_path(
     format: ExportFormat,
     file_stem: String,
 ) -> Res<Option<String>> {
-    let lang = crate::saved_files::lang(&state)?;
+    let lang = state.lang()?;
     let req = SaveRequest {
         title_key: "devlog.saveTitle",
         filter_key: format_key(format),

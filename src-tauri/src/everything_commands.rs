@@ -17,7 +17,7 @@ pub async fn everything_choose_path(
     state: State<'_, AppState>,
     files: State<'_, SavedFiles>,
 ) -> Res<Option<String>> {
-    let lang = crate::saved_files::lang(&state)?;
+    let lang = state.lang()?;
     let stem = format!("Tillid-{}", tillid_core::clock::today());
     let req = SaveRequest {
         title_key: "everything.saveTitle",

@@ -49,11 +49,7 @@ pub fn run() {
         .manage(reminder_loop::Reminders::default())
         .manage(backup_commands::LaunchBackup::default())
         .setup(|app| {
-            let lang = app
-                .state::<AppState>()
-                .with(|s| s.settings())
-                .map(|s| s.effective_language)
-                .unwrap_or_else(|_| tillid_core::locale::os_lang());
+            let lang = app.state::<AppState>().lang_or_os();
             tray::create(app.handle(), lang);
             let start_hidden = std::env::args().any(|a| a == IN_TRAY_ARG) && {
                 let close_to_tray = app

@@ -1,7 +1,7 @@
 //! Tauri commands for people, conversations, agreements, feedback and
 //! expectations: one line of glue each, calling the core.
 
-use crate::state::AppState;
+use crate::state::{lang, AppState};
 use std::path::PathBuf;
 use tauri::State;
 use tillid_core::clock;
@@ -20,13 +20,9 @@ use tillid_core::people::person::{Person, PersonInput, PersonPage};
 use tillid_core::people::templates::{DelegationLevel, JudgementHint, MusTemplate};
 use tillid_core::people::this_week::{PeopleHit, PeopleWeek};
 use tillid_core::week::parse_date;
-use tillid_core::{IsoWeek, Store, UiError};
+use tillid_core::{IsoWeek, UiError};
 
 type Res<T> = Result<T, UiError>;
-
-fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
-    Ok(s.settings()?.effective_language)
-}
 
 #[tauri::command]
 pub fn people_list(state: State<AppState>, include_archived: bool) -> Res<Vec<Person>> {

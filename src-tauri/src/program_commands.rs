@@ -2,18 +2,14 @@
 //! of glue each, calling the core. Exercise texts come in the language of
 //! the settings.
 
-use crate::state::AppState;
+use crate::state::{lang, AppState};
 use tauri::State;
 use tillid_core::journal::model::ExerciseAnswer;
 use tillid_core::program::exercises::Exercise;
 use tillid_core::program::weeks::{ProgramWeek, ThemeProgress};
-use tillid_core::{IsoWeek, Store, UiError};
+use tillid_core::{IsoWeek, UiError};
 
 type Res<T> = Result<T, UiError>;
-
-fn lang(s: &Store) -> tillid_core::Result<tillid_core::locale::Lang> {
-    Ok(s.settings()?.effective_language)
-}
 
 fn valid(week: IsoWeek) -> Res<IsoWeek> {
     IsoWeek::new(week.year, week.week).map_err(UiError::from)

@@ -66,10 +66,7 @@ impl Reminders {
 }
 
 fn lang(app: &AppHandle) -> Lang {
-    app.state::<AppState>()
-        .with(|s| s.settings())
-        .map(|s| s.effective_language)
-        .unwrap_or_else(|_| tillid_core::locale::os_lang())
+    app.state::<AppState>().lang_or_os()
 }
 
 /// Starts the loop; the first check is the launch check.

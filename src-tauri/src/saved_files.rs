@@ -9,7 +9,6 @@
 //! dialog or opener permission, so the webview cannot open URLs or other
 //! files through these plugins.
 
-use crate::state::AppState;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tauri::{AppHandle, State};
@@ -67,10 +66,6 @@ fn e2e_save_dir() -> Option<PathBuf> {
 }
 
 /// Her language, for the dialog's texts.
-pub fn lang(state: &AppState) -> Res<Lang> {
-    state.with(|s| Ok(s.settings()?.effective_language))
-}
-
 impl SavedFiles {
     /// Asks where to save (the native dialog, in her language, starting in
     /// Documents with the suggested name) and remembers the answer; `None`

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use tillid_core::locale::Lang;
 use tillid_core::storage::paths::{default_data_dir, DB_FILE_NAME};
 use tillid_core::{Store, UiError};
 
@@ -47,4 +48,22 @@ impl AppState {
             })),
         }
     }
+
+    /// Her effective language, for texts the shell writes itself.
+    pub fn lang(&self) -> Result<Lang, UiError> {
+        self.with(|s| lang(s))
+    }
+
+    /// Her language, or the OS language when the store cannot say (used
+    /// where there is no one to show an error to: tray, reminders).
+    pub fn lang_or_os(&self) -> Lang {
+        self.lang()
+            .unwrap_or_else(|_| tillid_core::locale::os_lang())
+    }
+}
+
+/// The language of texts built inside a `with` closure: the one place the
+/// shell reads it from the settings.
+pub fn lang(s: &Store) -> tillid_core::Result<Lang> {
+    Ok(s.settings()?.effective_language)
 }
