@@ -1,5 +1,6 @@
 // Applies the theme setting to <html data-theme>, following the OS while the
-// setting is "system".
+// setting is "system". It is applied once at load, before the setting is
+// known, so app.css needs only the [data-theme="dark"] tokens.
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 let preference = "system";
 
@@ -9,6 +10,7 @@ function apply(): void {
 }
 
 darkQuery.addEventListener("change", apply);
+apply();
 
 export function setTheme(value: string): void {
   preference = value;
