@@ -246,11 +246,6 @@ fn no_two_modules_lean_on_each_other() {
     }
 }
 
-/// Files known to be too long, still to be split by what they do (issue
-/// 13's next step). Not an allowance: the test fails when one of them is
-/// short enough, so this list can only shrink.
-const STILL_TO_SPLIT: &[&str] = &["documents/devlog.rs", "exchange/json_export.rs"];
-
 #[test]
 fn no_file_is_long_without_saying_why() {
     const LIMIT: usize = 650;
@@ -258,15 +253,8 @@ fn no_file_is_long_without_saying_why() {
     for s in sources() {
         let lines = s.code.lines().count();
         let says_why = s.code.lines().take(10).any(|l| l.contains("Long because"));
-        let listed = STILL_TO_SPLIT.contains(&s.rel.as_str());
-        if lines > LIMIT && !says_why && !listed {
+        if lines > LIMIT && !says_why {
             long.push(format!("{} has {lines} lines outside its tests", s.rel));
-        }
-        if listed && lines <= LIMIT {
-            long.push(format!(
-                "{} is short now ({lines} lines): take it off STILL_TO_SPLIT",
-                s.rel
-            ));
         }
     }
     assert!(

@@ -24,7 +24,10 @@ pub mod dayone;
 pub mod jrnl;
 pub mod markdown_folder;
 
-use crate::exchange::reading::*;
+use crate::exchange::reading::{
+    file_error, in_entry, in_file, json_error, open_file, parse_json, EachElement, Lines, Progress,
+    Stop,
+};
 pub use crate::exchange::reading::{ImportProgress, ImportSummary};
 
 use crate::error::Result;

@@ -1,6 +1,10 @@
 //! The `backups/` folder: file names, listing, what the rolling automatic backups keep, temporary files.
 
-use super::*;
+use super::model::{BackupKind, BackupList, DataLocations, UnreadableBackup};
+use super::verify::backup_info;
+use super::{
+    BACKUPS_DIR_NAME, EXTENSION, KEEP_DAILY, KEEP_MONTHLY, PREFIX, STAMP_FORMAT, STAMP_LEN,
+};
 use crate::error::{Result, UiError};
 use crate::storage::paths::DB_FILE_NAME;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};

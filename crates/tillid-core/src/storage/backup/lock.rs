@@ -1,6 +1,7 @@
 //! The file lock that keeps two backups (or a backup and a restore) from running at once.
 
-use super::*;
+use super::folder::backups_dir;
+use super::LOCK_FILE_NAME;
 use crate::error::{CoreError, Result};
 use std::fs::{self, File};
 use std::path::Path;

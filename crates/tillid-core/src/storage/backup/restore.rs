@@ -1,6 +1,13 @@
 //! Restoring a backup into the open store, after proving it intact and backing up the current state.
 
-use super::*;
+use super::folder::{
+    backups_dir, remove_stale_temp_files, remove_with_journal, temp_path, unique_backup_path,
+};
+use super::lock::BackupLock;
+use super::model::{BackupKind, RestoreOutcome};
+use super::take::{copy_database, write_backup};
+use super::verify::{backup_info, damaged};
+use super::DEFAULT_WAIT;
 use crate::error::{CoreError, Result};
 use crate::storage::migrations::migrations;
 use crate::storage::store::Store;

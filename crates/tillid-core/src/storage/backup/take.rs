@@ -1,6 +1,13 @@
 //! Taking a backup: one step of the backup API into a temporary file, verified, then renamed into place.
 
-use super::*;
+use super::folder::{
+    automatic_to_keep, backups_dir, named_backups, remove_stale_temp_files, remove_with_journal,
+    sync_dir, temp_path, unique_backup_path,
+};
+use super::lock::BackupLock;
+use super::model::{AutoBackup, BackupInfo, BackupKind};
+use super::verify::{backup_info, damaged};
+use super::BUSY_DEADLINE;
 use crate::error::{CoreError, Result};
 use crate::storage::paths::DB_FILE_NAME;
 use chrono::NaiveDateTime;

@@ -1,6 +1,8 @@
 //! Is a file an intact Tillid backup? Header, `quick_check`, schema version and counts.
 
-use super::*;
+use super::folder::parse_file_name;
+use super::model::{BackupCounts, BackupInfo, BackupKind};
+use super::SQLITE_MAGIC;
 use crate::error::{CoreError, Result};
 use crate::storage::migrations::latest_version;
 use chrono::Local;
