@@ -34,7 +34,6 @@ pub fn week_overview(state: State<AppState>) -> Res<WeekOverview> {
 
 #[tauri::command]
 pub fn reflection_view(state: State<AppState>, week: IsoWeek) -> Res<ReflectionView> {
-    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
     state.with(|s| s.reflection_view(week))
 }
 
@@ -44,13 +43,11 @@ pub fn save_reflection(
     week: IsoWeek,
     input: ReflectionInput,
 ) -> Res<Reflection> {
-    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
     state.with(|s| s.save_reflection(week, &input))
 }
 
 #[tauri::command]
 pub fn set_reflection_done(state: State<AppState>, week: IsoWeek, done: bool) -> Res<Reflection> {
-    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
     state.with(|s| s.set_reflection_done(week, done))
 }
 

@@ -110,7 +110,6 @@ pub fn people_week(state: State<AppState>) -> Res<PeopleWeek> {
 /// Agreements made or followed up in `week`, for the reflection.
 #[tauri::command]
 pub fn week_agreements(state: State<AppState>, week: IsoWeek) -> Res<Vec<Agreement>> {
-    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
     state.with(|s| s.agreements_touched_in(week))
 }
 
@@ -240,7 +239,6 @@ pub fn delegation_log(
     acted_level: u8,
     note: String,
 ) -> Res<Expectation> {
-    let week = IsoWeek::new(week.year, week.week).map_err(UiError::from)?;
     state.with(|s| s.log_delegation(id, week, acted_level, &note))
 }
 

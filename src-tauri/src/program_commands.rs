@@ -11,14 +11,9 @@ use tillid_core::{IsoWeek, UiError};
 
 type Res<T> = Result<T, UiError>;
 
-fn valid(week: IsoWeek) -> Res<IsoWeek> {
-    IsoWeek::new(week.year, week.week).map_err(UiError::from)
-}
-
 /// The week's exercise (chosen and kept on first view).
 #[tauri::command]
 pub fn program_week(state: State<AppState>, week: IsoWeek) -> Res<ProgramWeek> {
-    let week = valid(week)?;
     state.with(|s| s.program_week(week, lang(s)?))
 }
 
@@ -28,13 +23,11 @@ pub fn program_swap(
     week: IsoWeek,
     exercise_id: String,
 ) -> Res<ProgramWeek> {
-    let week = valid(week)?;
     state.with(|s| s.swap_exercise(week, &exercise_id, lang(s)?))
 }
 
 #[tauri::command]
 pub fn program_skip(state: State<AppState>, week: IsoWeek) -> Res<ProgramWeek> {
-    let week = valid(week)?;
     state.with(|s| s.skip_exercise(week, lang(s)?))
 }
 
@@ -45,7 +38,6 @@ pub fn program_complete(
     week: IsoWeek,
     answers: Vec<ExerciseAnswer>,
 ) -> Res<ProgramWeek> {
-    let week = valid(week)?;
     state.with(|s| s.complete_exercise(week, &answers, lang(s)?))
 }
 
@@ -86,6 +78,5 @@ pub fn program_save_answers(
     week: IsoWeek,
     answers: Vec<ExerciseAnswer>,
 ) -> Res<ProgramWeek> {
-    let week = valid(week)?;
     state.with(|s| s.save_exercise_answers(week, &answers, lang(s)?))
 }

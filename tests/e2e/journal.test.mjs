@@ -79,6 +79,16 @@ describe('weekly reflection journal', () => {
     assert.match(await plan.text(), /Ask before I tell, every day\./);
   });
 
+  test('a week that does not exist is refused as a date, not as a crash', async () => {
+    // 2027 has 52 ISO weeks. The route lets 53 through; reading the week's
+    // arguments in the backend refuses it, and the screen says why.
+    await go(s, '#/reflection/2027/53');
+    const error = await s.waitFor(TID('error-message'));
+    assert.equal(await error.attr('data-code'), 'invalid_date');
+    // Danish by now: the translated message, not the generic one.
+    assert.match(await error.text(), /dato/i);
+  });
+
   test('mark done shows on the home screen', async () => {
     await go(s, `#/reflection/${now.year}/${now.week}`);
     await (await s.waitFor(TID('mark-done'))).click();

@@ -7,11 +7,28 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+/// An ISO week that exists: week 53 only in years that have one. Checked
+/// wherever one is made, also as it is read from IPC or a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[ts(export)]
 pub struct IsoWeek {
     pub year: i32,
     pub week: u32,
+}
+
+/// An [`IsoWeek`] as it arrives, before it is checked.
+#[derive(Deserialize)]
+struct WeekFields {
+    year: i32,
+    week: u32,
+}
+
+/// serde's `try_from`, written out: ts-rs does not read that attribute.
+impl<'de> Deserialize<'de> for IsoWeek {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let w = WeekFields::deserialize(d)?;
+        IsoWeek::new(w.year, w.week).map_err(serde::de::Error::custom)
+    }
 }
 
 impl IsoWeek {
@@ -129,6 +146,19 @@ mod tests {
         );
         assert_eq!(weeks_in_year(2025), 52);
         assert_eq!(weeks_in_year(2027), 52);
+    }
+
+    #[test]
+    fn a_week_that_does_not_exist_is_refused_as_it_is_read() {
+        let ok: IsoWeek = serde_json::from_str(r#"{"year":2026,"week":53}"#).unwrap();
+        assert_eq!(ok.sunday(), d(2027, 1, 3));
+        for bad in [r#"{"year":2027,"week":53}"#, r#"{"year":2026,"week":0}"#] {
+            let e = serde_json::from_str::<IsoWeek>(bad)
+                .unwrap_err()
+                .to_string();
+            // The UI recognises this wording (ui/src/lib/api.ts, asUiError).
+            assert!(e.starts_with("not a valid date: "), "{e}");
+        }
     }
 
     #[test]

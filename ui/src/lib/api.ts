@@ -76,7 +76,12 @@ export function asUiError(error: unknown): UiError {
     const e = error as Partial<UiError>;
     return { code: e.code ?? "unknown", detail: e.detail ?? "", path: e.path ?? null };
   }
-  return { code: "unknown", detail: String(error), path: null };
+  const text = String(error);
+  // A week or date that serde refused while reading a command's arguments
+  // ("invalid args `week` for command `…`: not a valid date: 2026-W54").
+  const date = /not a valid date: (.*)$/.exec(text);
+  if (date) return { code: "invalid_date", detail: date[1], path: null };
+  return { code: "unknown", detail: text, path: null };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
