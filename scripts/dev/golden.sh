@@ -12,7 +12,10 @@ export CARGO_TARGET_DIR="$ROOT/target"
 
 git -C "$ROOT" worktree add --quiet --detach "$WORK/rev" "$REV"
 trap 'git -C "$ROOT" worktree remove --force "$WORK/rev"' EXIT
-(cd "$WORK/rev" && cargo run --quiet -p tillid-core --example golden -- "$WORK/before")
+# Its own target dir: cargo would otherwise share build-script output
+# (absolute paths into this temporary checkout) and fingerprints between the
+# two trees, and could run one tree's binary for the other.
+(cd "$WORK/rev" && CARGO_TARGET_DIR="$ROOT/target/golden-rev" cargo run --quiet -p tillid-core --example golden -- "$WORK/before")
 (cd "$ROOT" && cargo run --quiet -p tillid-core --example golden -- "$WORK/after")
 
 if diff -r "$WORK/before" "$WORK/after" > "$WORK/diff.txt"; then
