@@ -3,7 +3,7 @@
 //! shared with the other saved exports (saved_files.rs).
 
 use crate::saved_files::{SaveRequest, SavedFiles};
-use crate::state::{lang, AppState};
+use crate::state::AppState;
 use tauri::{AppHandle, Emitter, State};
 use tillid_core::clock;
 use tillid_core::documents::devlog::{
@@ -11,6 +11,7 @@ use tillid_core::documents::devlog::{
     DevLogStage,
 };
 use tillid_core::documents::render::ExportFormat;
+use tillid_core::locale::InLang;
 use tillid_core::UiError;
 
 type Res<T> = Result<T, UiError>;
@@ -39,7 +40,13 @@ pub async fn devlog_preview(
     state: State<'_, AppState>,
     options: DevLogOptions,
 ) -> Res<DevLogPreview> {
-    state.with(|s| Ok(preview(&s.devlog(&options, lang(s)?, clock::today())?)))
+    state.with(|s| {
+        Ok(preview(&s.devlog(
+            &options,
+            InLang::Hers,
+            clock::today(),
+        )?))
+    })
 }
 
 /// Asks where to save (the native dialog); `None` when she cancels.
@@ -84,7 +91,7 @@ pub async fn devlog_export(
     report(DevLogStage::Collecting);
     // Only the reading holds the store; typesetting runs without it.
     let log = state.with(|s| {
-        let log = s.devlog(&options, lang(s)?, clock::today())?;
+        let log = s.devlog(&options, InLang::Hers, clock::today())?;
         s.set_devlog_author(&options.author)?;
         Ok(log)
     })?;

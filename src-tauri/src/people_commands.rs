@@ -1,13 +1,14 @@
 //! Tauri commands for people, conversations, agreements, feedback and
 //! expectations: one line of glue each, calling the core.
 
-use crate::state::{lang, AppState};
+use crate::state::AppState;
 use std::path::PathBuf;
 use tauri::State;
 use tillid_core::clock;
 use tillid_core::documents::access_export::ExportedFiles;
 use tillid_core::documents::mus_export::MusDocument;
 use tillid_core::documents::render::ExportFormat;
+use tillid_core::locale::InLang;
 use tillid_core::people::conversations::{
     Agreement, AgreementInput, Conversation, ConversationInput, ConversationKind, ConversationView,
     FollowUp,
@@ -79,7 +80,7 @@ pub fn person_erase(state: State<AppState>, id: i64) -> Res<ErasurePreview> {
 #[tauri::command]
 pub fn person_export(state: State<AppState>, id: i64) -> Res<ExportedFiles> {
     let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
-    state.with(|s| s.export_person(id, &dir, lang(s)?))
+    state.with(|s| s.export_person(id, &dir, InLang::Hers))
 }
 
 fn dirs_documents() -> Option<PathBuf> {
@@ -97,7 +98,7 @@ pub async fn mus_export(
     format: ExportFormat,
 ) -> Res<String> {
     let dir = dirs_documents().unwrap_or_else(|| state.data_dir.join("exports"));
-    let (doc, stem) = state.with(|s| s.mus_document_named(id, which, lang(s)?))?;
+    let (doc, stem) = state.with(|s| s.mus_document_named(id, which, InLang::Hers))?;
     let path = tillid_core::documents::render::write_document(&doc, format, &dir, &stem)?;
     Ok(path.display().to_string())
 }
@@ -129,10 +130,7 @@ pub fn conversation_start(
     kind: ConversationKind,
     date: String,
 ) -> Res<Conversation> {
-    state.with(|s| {
-        let l = lang(s)?;
-        s.start_conversation(person_id, kind, &date, l)
-    })
+    state.with(|s| s.start_conversation(person_id, kind, &date, InLang::Hers))
 }
 
 #[tauri::command]
@@ -200,12 +198,7 @@ pub fn feedback_delete(state: State<AppState>, id: i64) -> Res<()> {
 
 #[tauri::command]
 pub fn judgement_hint(state: State<AppState>, behaviour: String) -> Res<Option<JudgementHint>> {
-    state.with(|s| {
-        Ok(tillid_core::people::templates::judgement_hint(
-            &behaviour,
-            lang(s)?,
-        ))
-    })
+    state.with(|s| s.judgement_hint(&behaviour, InLang::Hers))
 }
 
 #[tauri::command]
@@ -244,12 +237,12 @@ pub fn delegation_log(
 
 #[tauri::command]
 pub fn mus_template(state: State<AppState>) -> Res<MusTemplate> {
-    state.with(|s| Ok(tillid_core::people::templates::mus_template(lang(s)?)))
+    state.with(|s| s.mus_template(InLang::Hers))
 }
 
 #[tauri::command]
 pub fn delegation_levels(state: State<AppState>) -> Res<Vec<DelegationLevel>> {
-    state.with(|s| Ok(tillid_core::people::templates::delegation_levels(lang(s)?)))
+    state.with(|s| s.delegation_levels(InLang::Hers))
 }
 
 #[tauri::command]
@@ -270,10 +263,5 @@ pub fn own_template_delete(state: State<AppState>, id: i64) -> Res<()> {
 /// Tillid's own agenda for a kind, in her language, to go back to.
 #[tauri::command]
 pub fn builtin_agenda(state: State<AppState>, kind: ConversationKind) -> Res<String> {
-    state.with(|s| {
-        Ok(tillid_core::people::templates::agenda_markdown(
-            kind,
-            lang(s)?,
-        ))
-    })
+    state.with(|s| s.agenda_markdown(kind, InLang::Hers))
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tillid_core::locale::Lang;
+use tillid_core::locale::{InLang, Lang};
 use tillid_core::storage::paths::{default_data_dir, DB_FILE_NAME};
 use tillid_core::{Store, UiError};
 
@@ -51,7 +51,7 @@ impl AppState {
 
     /// Her effective language, for texts the shell writes itself.
     pub fn lang(&self) -> Result<Lang, UiError> {
-        self.with(|s| lang(s))
+        self.with(|s| s.lang_of(InLang::Hers))
     }
 
     /// Her language, or the OS language when the store cannot say (used
@@ -60,10 +60,4 @@ impl AppState {
         self.lang()
             .unwrap_or_else(|_| tillid_core::locale::os_lang())
     }
-}
-
-/// The language of texts built inside a `with` closure: the one place the
-/// shell reads it from the settings.
-pub fn lang(s: &Store) -> tillid_core::Result<Lang> {
-    Ok(s.settings()?.effective_language)
 }

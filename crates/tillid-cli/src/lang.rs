@@ -5,9 +5,10 @@ use tillid_core::locale::Lang;
 use tillid_core::Store;
 
 pub fn pick_lang(store: &Store, lang: Option<&str>) -> Result<Lang, Box<dyn std::error::Error>> {
-    Ok(match lang {
-        Some("da") => Lang::Da,
-        Some("en") => Lang::En,
-        _ => store.settings()?.effective_language,
-    })
+    let given = match lang {
+        Some("da") => Some(Lang::Da),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    };
+    Ok(store.lang_of(given)?)
 }

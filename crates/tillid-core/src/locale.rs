@@ -11,6 +11,28 @@ pub enum Lang {
     En,
 }
 
+/// The language a text is wanted in: hers (her setting, or the OS's while
+/// it is "auto"), or one the caller names (the CLI's `--lang`, a test).
+/// Core methods that write words take `impl Into<InLang>`, so the app never
+/// reads her setting only to hand it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InLang {
+    Hers,
+    Given(Lang),
+}
+
+impl From<Lang> for InLang {
+    fn from(l: Lang) -> Self {
+        InLang::Given(l)
+    }
+}
+
+impl From<Option<Lang>> for InLang {
+    fn from(l: Option<Lang>) -> Self {
+        l.map_or(InLang::Hers, InLang::Given)
+    }
+}
+
 /// Maps a BCP 47 or POSIX locale ("da-DK", "da_DK.UTF-8", "en-US") to a language.
 pub fn lang_from_locale(locale: &str) -> Lang {
     let primary = locale

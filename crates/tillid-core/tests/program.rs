@@ -357,3 +357,31 @@ fn answers_appear_in_the_weeks_reflection_the_timeline_and_search() {
         answers
     );
 }
+
+#[test]
+fn texts_come_in_her_language_unless_one_is_given() {
+    use tillid_core::locale::InLang;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path()).unwrap();
+    let title = |s: &mut Store, l: InLang| {
+        let w = s.program_week(wk(2026, 48), l).unwrap();
+        w.exercise.unwrap().text.title
+    };
+    let da = tillid_core::program::exercises::library(Lang::Da);
+    let en = tillid_core::program::exercises::library(Lang::En);
+    let id = s.program_week(wk(2026, 48), Lang::Da).unwrap().exercise_id;
+    let named = |lib: &[tillid_core::program::exercises::Exercise]| {
+        lib.iter().find(|e| e.id == id).unwrap().text.title.clone()
+    };
+    assert_ne!(named(&da), named(&en));
+
+    s.set_setting("language", "da").unwrap();
+    assert_eq!(s.lang_of(InLang::Hers).unwrap(), Lang::Da);
+    assert_eq!(title(&mut s, InLang::Hers), named(&da));
+    assert_eq!(title(&mut s, Lang::En.into()), named(&en));
+    s.set_setting("language", "en").unwrap();
+    assert_eq!(title(&mut s, InLang::Hers), named(&en));
+    assert_eq!(s.exercise_library(InLang::Hers).unwrap().len(), en.len());
+    assert_eq!(s.lang_of(None).unwrap(), Lang::En);
+    assert_eq!(s.lang_of(Some(Lang::Da)).unwrap(), Lang::Da);
+}

@@ -183,10 +183,7 @@ pub fn run(store: &mut Store, mut a: Args) -> Result<()> {
         Target::Document(f) => f,
         Target::Json => return export_json(store, &a.out),
     };
-    let lang = match a.lang {
-        Some(l) => l,
-        None => store.settings()?.effective_language,
-    };
+    let lang = store.lang_of(a.lang)?;
     a.options.author = match a.author {
         Some(name) => name,
         None => store.devlog_author()?,

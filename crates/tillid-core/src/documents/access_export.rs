@@ -2,7 +2,7 @@
 //! folder as lossless JSON and as a readable, self-contained HTML page.
 
 use crate::error::Result;
-use crate::locale::Lang;
+use crate::locale::{InLang, Lang};
 use crate::people::conversations::{Agreement, Conversation};
 use crate::people::expectations::Expectation;
 use crate::people::feedback::Feedback;
@@ -54,7 +54,13 @@ impl Store {
     /// Writes `<name>.json` and `<name>.html` into `dir` (created if needed).
     /// Each file is written to a temporary name first, then renamed, so a
     /// failure never leaves half a file behind.
-    pub fn export_person(&self, id: i64, dir: &Path, lang: Lang) -> Result<ExportedFiles> {
+    pub fn export_person(
+        &self,
+        id: i64,
+        dir: &Path,
+        lang: impl Into<InLang>,
+    ) -> Result<ExportedFiles> {
+        let lang = self.lang_of(lang)?;
         let record = self.person_record(id)?;
         std::fs::create_dir_all(dir)?;
         let stem = file_stem(&record.person.name, id);

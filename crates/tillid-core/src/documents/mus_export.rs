@@ -252,8 +252,9 @@ impl Store {
         &self,
         id: i64,
         which: MusDocument,
-        lang: Lang,
+        lang: impl Into<crate::locale::InLang>,
     ) -> Result<(Document, String)> {
+        let lang = self.lang_of(lang)?;
         let (view, person) = self.mus_conversation(id)?;
         let w = words(lang);
         let (doc, kind) = match which {

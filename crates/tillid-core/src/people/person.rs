@@ -272,8 +272,9 @@ impl Store {
         person_id: i64,
         kind: crate::people::conversations::ConversationKind,
         date: &str,
-        lang: crate::locale::Lang,
+        lang: impl Into<crate::locale::InLang>,
     ) -> Result<crate::people::conversations::Conversation> {
+        let lang = self.lang_of(lang)?;
         let agenda = self.starting_agenda(kind, lang)?;
         self.create_conversation(
             person_id,

@@ -2,8 +2,10 @@
 //! read from `assets/templates/` (compiled in, so the app needs no files at
 //! run time). A unit test parses every file in both languages.
 
-use crate::locale::Lang;
+use crate::error::Result;
+use crate::locale::{InLang, Lang};
 use crate::people::conversations::ConversationKind;
+use crate::storage::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -254,6 +256,33 @@ pub fn judgement_hint(behaviour: &str, lang: Lang) -> Option<JudgementHint> {
         words: found.into_iter().map(str::to_string).collect(),
         hint,
     })
+}
+
+/// The templates in her language (or a given one), for the app.
+impl Store {
+    pub fn agenda_markdown(
+        &self,
+        kind: ConversationKind,
+        lang: impl Into<InLang>,
+    ) -> Result<String> {
+        Ok(agenda_markdown(kind, self.lang_of(lang)?))
+    }
+
+    pub fn mus_template(&self, lang: impl Into<InLang>) -> Result<MusTemplate> {
+        Ok(mus_template(self.lang_of(lang)?))
+    }
+
+    pub fn delegation_levels(&self, lang: impl Into<InLang>) -> Result<Vec<DelegationLevel>> {
+        Ok(delegation_levels(self.lang_of(lang)?))
+    }
+
+    pub fn judgement_hint(
+        &self,
+        behaviour: &str,
+        lang: impl Into<InLang>,
+    ) -> Result<Option<JudgementHint>> {
+        Ok(judgement_hint(behaviour, self.lang_of(lang)?))
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! `assets/exercises/`, compiled in and validated. A broken file is reported
 //! by name and field, never silently skipped.
 
-use crate::locale::Lang;
+use crate::locale::{InLang, Lang};
+use crate::storage::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use ts_rs::TS;
@@ -313,6 +314,13 @@ fn in_lang(f: &ExerciseFile, lang: Lang) -> Exercise {
             Lang::Da => f.da.clone(),
             Lang::En => f.en.clone(),
         },
+    }
+}
+
+impl Store {
+    /// The exercise library in her language (or a given one), for the app.
+    pub fn exercise_library(&self, lang: impl Into<InLang>) -> crate::Result<Vec<Exercise>> {
+        Ok(library(self.lang_of(lang)?))
     }
 }
 

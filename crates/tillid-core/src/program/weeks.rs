@@ -5,7 +5,7 @@
 use crate::clock::now_stamp;
 use crate::error::{CoreError, Result};
 use crate::journal::model::{DoneExercise, ExerciseAnswer};
-use crate::locale::Lang;
+use crate::locale::{InLang, Lang};
 use crate::program::exercises::{library, Exercise, CORE_THEMES, THEMES};
 use crate::storage::store::{check_size, Store};
 use crate::week::IsoWeek;
@@ -282,7 +282,8 @@ impl Store {
     }
 
     /// The week's exercise: stored once shown, chosen on first view.
-    pub fn program_week(&mut self, week: IsoWeek, lang: Lang) -> Result<ProgramWeek> {
+    pub fn program_week(&mut self, week: IsoWeek, lang: impl Into<InLang>) -> Result<ProgramWeek> {
+        let lang = self.lang_of(lang)?;
         if let Some(w) = self.load_program_week(week, lang)? {
             return Ok(w);
         }
@@ -350,8 +351,9 @@ impl Store {
         &mut self,
         week: IsoWeek,
         exercise_id: &str,
-        lang: Lang,
+        lang: impl Into<InLang>,
     ) -> Result<ProgramWeek> {
+        let lang = self.lang_of(lang)?;
         let lib = library(lang);
         if !lib.iter().any(|e| e.id == exercise_id) {
             return Err(CoreError::NotFound(format!("exercise {exercise_id}")));
@@ -361,7 +363,8 @@ impl Store {
         self.program_week(week, lang)
     }
 
-    pub fn skip_exercise(&mut self, week: IsoWeek, lang: Lang) -> Result<ProgramWeek> {
+    pub fn skip_exercise(&mut self, week: IsoWeek, lang: impl Into<InLang>) -> Result<ProgramWeek> {
+        let lang = self.lang_of(lang)?;
         self.program_week(week, lang)?;
         self.refuse_if_done(week, lang)?;
         self.conn.execute(
@@ -378,8 +381,9 @@ impl Store {
         &mut self,
         week: IsoWeek,
         answers: &[ExerciseAnswer],
-        lang: Lang,
+        lang: impl Into<InLang>,
     ) -> Result<ProgramWeek> {
+        let lang = self.lang_of(lang)?;
         self.program_week(week, lang)?;
         let json = answers_json(answers)?;
         self.conn.execute(
@@ -404,8 +408,9 @@ impl Store {
         &mut self,
         week: IsoWeek,
         answers: &[ExerciseAnswer],
-        lang: Lang,
+        lang: impl Into<InLang>,
     ) -> Result<ProgramWeek> {
+        let lang = self.lang_of(lang)?;
         self.program_week(week, lang)?;
         let json = answers_json(answers)?;
         let tx = self.conn.transaction()?;
@@ -419,7 +424,8 @@ impl Store {
     }
 
     /// Done / total per theme, in the library's theme order.
-    pub fn program_progress(&self, lang: Lang) -> Result<Vec<ThemeProgress>> {
+    pub fn program_progress(&self, lang: impl Into<InLang>) -> Result<Vec<ThemeProgress>> {
+        let lang = self.lang_of(lang)?;
         let lib = library(lang);
         let mut st = self
             .conn
@@ -488,7 +494,8 @@ impl Store {
     }
 
     /// Weeks with a done exercise, newest first (for "what was done when").
-    pub fn program_history(&self, lang: Lang) -> Result<Vec<ProgramWeek>> {
+    pub fn program_history(&self, lang: impl Into<InLang>) -> Result<Vec<ProgramWeek>> {
+        let lang = self.lang_of(lang)?;
         // One query for the whole history, not one per week.
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {PROGRAM_WEEK_COLUMNS} FROM program_week WHERE state = 'done'

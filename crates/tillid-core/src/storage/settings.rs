@@ -1,7 +1,7 @@
 //! User preferences stored in the database, validated on write.
 
 use crate::error::{CoreError, Result};
-use crate::locale::{os_lang, Lang};
+use crate::locale::{os_lang, InLang, Lang};
 use crate::storage::store::Store;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,14 @@ pub(crate) fn put_setting(conn: &rusqlite::Connection, key: &str, value: &str) -
 }
 
 impl Store {
+    /// The language `wanted` names: the given one, or hers from the settings.
+    pub fn lang_of(&self, wanted: impl Into<InLang>) -> Result<Lang> {
+        Ok(match wanted.into() {
+            InLang::Given(l) => l,
+            InLang::Hers => self.settings()?.effective_language,
+        })
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn

@@ -11,7 +11,7 @@ use super::words::{range_in_words, words};
 use crate::documents::pseudonyms::NamedPerson;
 use crate::documents::render::docs_lang;
 use crate::error::{CoreError, Result};
-use crate::locale::Lang;
+use crate::locale::{InLang, Lang};
 use crate::storage::store::{check_size, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -62,7 +62,13 @@ impl Store {
 
 impl Store {
     /// Builds the log for `o` in `lang`; `today` ends the relative periods.
-    pub fn devlog(&self, o: &DevLogOptions, lang: Lang, today: NaiveDate) -> Result<DevLog> {
+    pub fn devlog(
+        &self,
+        o: &DevLogOptions,
+        lang: impl Into<InLang>,
+        today: NaiveDate,
+    ) -> Result<DevLog> {
+        let lang = self.lang_of(lang)?;
         let conversations_wanted = o.include_conversations && o.people != PeopleMode::Omit;
         if !(o.reflections
             || o.exercises
