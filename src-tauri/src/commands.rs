@@ -4,7 +4,7 @@ use crate::state::AppState;
 use tauri::State;
 use tillid_core::clock;
 use tillid_core::journal::model::{
-    Note, NoteInput, Reflection, ReflectionInput, SearchHit, TimelineFilters, TimelinePage,
+    Note, NoteInput, Reflection, ReflectionInput, Saved, SearchHit, TimelineFilters, TimelinePage,
     TimelineQuery, WeekOverview,
 };
 use tillid_core::program::ReflectionView;
@@ -42,8 +42,8 @@ pub fn save_reflection(
     state: State<AppState>,
     week: IsoWeek,
     input: ReflectionInput,
-) -> Res<Reflection> {
-    state.with(|s| s.save_reflection(week, &input))
+) -> Res<Saved> {
+    state.with(|s| s.autosave_reflection(week, &input))
 }
 
 #[tauri::command]

@@ -490,3 +490,28 @@ fn reflections_of_a_period_load_at_once_as_they_do_week_by_week() {
     let first = all.iter().find(|r| r.week == wk(2026, 1)).unwrap();
     assert_eq!(first.content.tags, ["alfa", "zebra", "ærlighed"]);
 }
+
+#[test]
+fn an_autosave_answers_the_status_and_the_time_written() {
+    let (_dir, mut s) = store();
+    let week = wk(2026, 48);
+    let input = ReflectionInput {
+        happened: "Søren ledte mødet 🌱".into(),
+        tags: vec!["delegering".into()],
+        ..Default::default()
+    };
+    let saved = s.autosave_reflection(week, &input).unwrap();
+    let stored = s.reflection(week).unwrap().unwrap();
+    assert_eq!(saved.status, ReflectionStatus::Draft);
+    assert_eq!(saved.updated_at, stored.updated_at);
+    assert_eq!(stored.content.happened, input.happened);
+    assert_eq!(stored.content.tags, vec!["delegering".to_string()]);
+
+    s.set_reflection_done(week, true).unwrap();
+    let again = s.autosave_reflection(week, &input).unwrap();
+    assert_eq!(again.status, ReflectionStatus::Done, "saving keeps it done");
+    assert_eq!(
+        again.updated_at,
+        s.reflection(week).unwrap().unwrap().updated_at
+    );
+}

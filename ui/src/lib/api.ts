@@ -59,6 +59,7 @@ import type { ThemeProgress } from "./bindings/ThemeProgress";
 import type { TimelineFilters } from "./bindings/TimelineFilters";
 import type { TimelinePage } from "./bindings/TimelinePage";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
+import type { Saved } from "./bindings/Saved";
 import type { UiError } from "./bindings/UiError";
 import type { WeekOverview } from "./bindings/WeekOverview";
 
@@ -97,7 +98,7 @@ export const weekOverview = () => call<WeekOverview>("week_overview");
 
 export const reflectionView = (week: IsoWeek) => call<ReflectionView>("reflection_view", { week });
 export const saveReflection = (week: IsoWeek, input: ReflectionInput) =>
-  call<Reflection>("save_reflection", { week, input });
+  call<Saved>("save_reflection", { week, input });
 export const setReflectionDone = (week: IsoWeek, done: boolean) =>
   call<Reflection>("set_reflection_done", { week, done });
 

@@ -3,7 +3,7 @@
 use crate::clock::now_stamp;
 use crate::error::{CoreError, Result};
 use crate::journal::model::{
-    Note, NoteInput, PreviousPlan, Reflection, ReflectionInput, ReflectionStatus,
+    Note, NoteInput, PreviousPlan, Reflection, ReflectionInput, ReflectionStatus, Saved,
 };
 use crate::journal::tags::{load_tags, normalize_tags, replace_tags};
 use crate::storage::store::{check_size, Store};
@@ -15,6 +15,15 @@ const REFLECTION_COLUMNS: &str = "id, iso_year, iso_week, status, followup, happ
     trust_control, learned, next_try, rating_org, rating_rel, rating_ind, energy, body, \
     created_at, updated_at, checkup";
 
+/// A stored reflection's status column (a row exists, so never "not started").
+fn status_of(column: &str) -> ReflectionStatus {
+    if column == "done" {
+        ReflectionStatus::Done
+    } else {
+        ReflectionStatus::Draft
+    }
+}
+
 fn reflection_from_row(r: &Row) -> rusqlite::Result<Reflection> {
     let status: String = r.get(3)?;
     Ok(Reflection {
@@ -23,11 +32,7 @@ fn reflection_from_row(r: &Row) -> rusqlite::Result<Reflection> {
             year: r.get(1)?,
             week: r.get(2)?,
         },
-        status: if status == "done" {
-            ReflectionStatus::Done
-        } else {
-            ReflectionStatus::Draft
-        },
+        status: status_of(&status),
         content: ReflectionInput {
             followup: r.get(4)?,
             happened: r.get(5)?,
@@ -192,18 +197,26 @@ impl Store {
             .optional()?)
     }
 
-    /// Creates or replaces the week's reflection, tags included, in one
-    /// transaction. Called on every autosave.
+    /// Creates or replaces the week's reflection and reads it back.
     pub fn save_reflection(
         &mut self,
         week: IsoWeek,
         input: &ReflectionInput,
     ) -> Result<Reflection> {
+        self.autosave_reflection(week, input)?;
+        self.reflection(week)?
+            .ok_or_else(|| CoreError::NotFound(format!("reflection {week}")))
+    }
+
+    /// Creates or replaces the week's reflection, tags included, in one
+    /// transaction. Called on every autosave, so it answers only what the
+    /// editor does not know: the status and the time written.
+    pub fn autosave_reflection(&mut self, week: IsoWeek, input: &ReflectionInput) -> Result<Saved> {
         validate_reflection(input)?;
         let tags = normalize_tags(&input.tags);
         let now = now_stamp();
         let tx = self.conn.transaction()?;
-        let id: i64 = tx.query_row(
+        let (id, status, updated_at): (i64, String, String) = tx.query_row(
             "INSERT INTO entry (uid, kind, entry_date, year, iso_year, iso_week,
                 followup, happened, trust_control, learned, next_try,
                 rating_org, rating_rel, rating_ind, energy, body, created_at, updated_at, checkup)
@@ -215,7 +228,7 @@ impl Store {
                 rating_rel = excluded.rating_rel, rating_ind = excluded.rating_ind,
                 energy = excluded.energy, body = excluded.body, checkup = excluded.checkup,
                 updated_at = excluded.updated_at
-             RETURNING id",
+             RETURNING id, status, updated_at",
             params![
                 format!("reflection-{week}"),
                 week.sunday().to_string(),
@@ -234,12 +247,14 @@ impl Store {
                 now,
                 input.checkup,
             ],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         replace_tags(&tx, id, &tags)?;
         tx.commit()?;
-        self.reflection(week)?
-            .ok_or_else(|| CoreError::NotFound(format!("reflection {week}")))
+        Ok(Saved {
+            status: status_of(&status),
+            updated_at,
+        })
     }
 
     /// Marks the week's reflection done (or back to draft). A week with no

@@ -61,6 +61,15 @@ pub struct ReflectionInput {
     pub checkup: String,
 }
 
+/// What an autosave answers: the reflection's status and when it was
+/// written, not the whole row read back (the editor already has the text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Saved {
+    pub status: ReflectionStatus,
+    pub updated_at: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Reflection {
