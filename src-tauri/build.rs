@@ -4,23 +4,15 @@
 //! permission for each, and the `tillid-commands` permission set that the
 //! capability grants, so the window may call exactly these and nothing else.
 
+#[path = "commands_list.rs"]
+mod commands_list;
+
+use commands_list::listed;
 use std::fmt::Write as _;
 use std::path::Path;
 
 const LIST: &str = "commands.list";
 const SET_FILE: &str = "permissions/tillid-commands.toml";
-
-/// `module::function` lines, without comments and blank lines.
-fn listed(text: &str) -> Vec<(&str, &str)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            l.split_once("::")
-                .unwrap_or_else(|| panic!("{LIST}: `{l}` is not module::function"))
-        })
-        .collect()
-}
 
 /// Writes `path` only when its content changes, so cargo does not rebuild
 /// for nothing.

@@ -40,13 +40,14 @@ fn written() -> BTreeSet<String> {
     found
 }
 
+#[path = "../commands_list.rs"]
+mod commands_list;
+
 fn listed() -> Vec<String> {
-    std::fs::read_to_string(root().join("commands.list"))
-        .unwrap()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(String::from)
+    let text = std::fs::read_to_string(root().join("commands.list")).unwrap();
+    commands_list::listed(&text)
+        .into_iter()
+        .map(|(module, function)| format!("{module}::{function}"))
         .collect()
 }
 
